@@ -1,0 +1,52 @@
+# One task file with every command. `make run` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test unit e2e lint fmt typecheck validate bench install dev-install clean
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.runtime
+dev-install: $(VENV)/.dev
+
+run: install ## start the app on http://localhost:8501
+	$(PY) -m streamlit run streamlit_app.py --server.port $(PORT)
+
+test: dev-install ## the whole suite, browser tests included
+	$(PY) -m pytest
+
+unit: dev-install ## everything but the browser tests
+	$(PY) -m pytest -m "not e2e"
+
+e2e: dev-install ## the browser tests only (needs Debian's chromium at /usr/bin/chromium)
+	$(PY) -m pytest -m e2e
+
+lint: dev-install ## ruff and mypy
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+
+fmt: dev-install
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+typecheck: dev-install
+	$(PY) -m mypy
+
+validate: install ## check data/members.yaml and print a summary
+	$(PY) -m dashboard validate
+
+bench: dev-install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts

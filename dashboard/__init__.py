@@ -1,0 +1,1 @@
+"""AI Alliance Explorer: data model, loading, filtering and figures for the dashboard."""

@@ -1,0 +1,273 @@
+"""Loading the YAML datasets into validated pandas frames; no Streamlit here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pycountry
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from dashboard import paths
+from dashboard.schema import (
+    SECTORS,
+    DataError,
+    Member,
+    Problem,
+    check_country,
+    check_iso_date,
+    check_url,
+    cross_record_problems,
+    member_problems,
+)
+
+MEMBER_COLUMNS: tuple[str, ...] = (
+    "id", "name", "short_name", "sector", "category", "category_label", "membership", "joined",
+    "city", "country", "country_name", "region", "region_label", "lat", "lon", "website",
+    "founded", "sources", "notes",
+)  # fmt: skip
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file with ``safe_load``; turn every failure into a DataError naming the file."""
+    name = paths.display(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError([Problem(name, "file not found")]) from None
+    except UnicodeDecodeError as exc:
+        raise DataError([Problem(name, f"not UTF-8 text (byte {exc.start})")]) from None
+    except OSError as exc:
+        raise DataError([Problem(name, f"cannot be read ({exc.strerror})")]) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
+        what = exc.problem or exc.context or "invalid YAML"
+        raise DataError([Problem(where, f"YAML syntax error: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([Problem(name, f"YAML error: {exc}")]) from None
+
+
+def _model_problems(model: type[BaseModel], raw: Any, file: str, record: str) -> list[Problem]:
+    try:
+        model.model_validate(raw)
+    except ValidationError as exc:
+        return [
+            Problem(file, error["msg"], record, ".".join(str(p) for p in error["loc"]) or None)
+            for error in exc.errors()
+        ]
+    return []
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class _Category(_Strict):
+    sector: str
+    label: str = Field(min_length=1)
+
+    @field_validator("sector")
+    @classmethod
+    def _known_sector(cls, value: str) -> str:
+        if value not in SECTORS:
+            raise ValueError(f"expected one of {', '.join(SECTORS)}")
+        return value
+
+
+class _Region(_Strict):
+    label: str = Field(min_length=1)
+    countries: list[str] = Field(min_length=1)
+
+    @field_validator("countries")
+    @classmethod
+    def _codes(cls, value: list[str]) -> list[str]:
+        for code in value:
+            check_country(code)
+        return value
+
+
+def _mapping_of(model: type[BaseModel], path: Path, what: str) -> dict[str, Any]:
+    raw = read_yaml(path)
+    name = paths.display(path)
+    if not isinstance(raw, dict) or not raw:
+        raise DataError([Problem(name, f"top level: expected a mapping of {what}, got {type(raw).__name__}")])
+    problems = [p for key, value in raw.items() for p in _model_problems(model, value, name, f"'{key}'")]
+    if problems:
+        raise DataError(problems)
+    return raw
+
+
+@dataclass(frozen=True)
+class Categories:
+    """Category slug -> (sector, English label)."""
+
+    sector: Mapping[str, str]
+    label: Mapping[str, str]
+
+
+def load_categories(path: Path = paths.CATEGORIES) -> Categories:
+    """Read the category table; one entry per category slug."""
+    raw = _mapping_of(_Category, path, "category slugs to {sector, label}")
+    return Categories({k: v["sector"] for k, v in raw.items()}, {k: v["label"] for k, v in raw.items()})
+
+
+@dataclass(frozen=True)
+class Regions:
+    """Country code -> region slug, and region slug -> English label, in the file's order."""
+
+    of_country: Mapping[str, str]
+    label: Mapping[str, str]
+
+
+def load_regions(path: Path = paths.REGIONS) -> Regions:
+    """Read the region table; a country may belong to one region only."""
+    raw = _mapping_of(_Region, path, "region slugs to {label, countries}")
+    of_country: dict[str, str] = {}
+    problems = []
+    for region, entry in raw.items():
+        for code in entry["countries"]:
+            if code in of_country:
+                problems.append(
+                    Problem(paths.display(path), f"country {code} is also in '{of_country[code]}'", f"'{region}'")
+                )
+            of_country[code] = region
+    if problems:
+        raise DataError(problems)
+    return Regions(of_country, {k: v["label"] for k, v in raw.items()})
+
+
+def country_name(code: str) -> str:
+    """The common English name of an ISO 3166-1 alpha-3 code (``VNM`` -> ``Vietnam``)."""
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+def validate_members(raw: Any, file: str, categories: Categories, regions: Regions) -> list[Member]:
+    """Validate the parsed member file; raise one DataError listing every problem."""
+    if not isinstance(raw, list):
+        shape = "an empty file" if raw is None else f"a {type(raw).__name__}"
+        raise DataError([Problem(file, f"top level: expected a list of member records, got {shape}")])
+    members: list[Member] = []
+    problems: list[Problem] = []
+    for position, item in enumerate(raw, start=1):
+        member, found = member_problems(item, file, position)
+        problems.extend(found)
+        if member is not None:
+            members.append(member)
+    problems.extend(cross_record_problems(members, file, categories.sector, regions.of_country))
+    if not raw:
+        problems.append(Problem(file, "top level: the list of members is empty"))
+    if problems:
+        raise DataError(problems)
+    return members
+
+
+def members_frame(members: list[Member], categories: Categories, regions: Regions) -> pd.DataFrame:
+    """One row per organisation, headquarters flattened and derived columns added."""
+    rows = []
+    for m in members:
+        row = m.model_dump(exclude={"hq"})
+        row.update(m.hq.model_dump())
+        row["category_label"] = categories.label[m.category]
+        code = m.hq.country
+        row["country_name"] = country_name(code) if code else None
+        row["region"] = regions.of_country[code] if code else None
+        row["region_label"] = regions.label[row["region"]] if code else None
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=list(MEMBER_COLUMNS))
+    frame["founded"] = frame["founded"].astype("Int64")
+    return frame
+
+
+def load_members(
+    path: Path = paths.MEMBERS,
+    *,
+    categories_path: Path = paths.CATEGORIES,
+    regions_path: Path = paths.REGIONS,
+) -> pd.DataFrame:
+    """Load and validate the member file: one row per organisation named at the launch.
+
+    Raises DataError with every problem (file, record, field, expectation) when anything is wrong.
+    """
+    categories = load_categories(categories_path)
+    regions = load_regions(regions_path)
+    members = validate_members(read_yaml(path), paths.display(path), categories, regions)
+    return members_frame(members, categories, regions)
+
+
+class _Sourced(_Strict):
+    source: str
+
+    @field_validator("source")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        return check_url(value)
+
+
+class _SourcedText(_Sourced):
+    value: str = Field(min_length=1)
+
+
+class _SourcedDate(_Sourced):
+    value: str
+
+    @field_validator("value")
+    @classmethod
+    def _iso(cls, value: str) -> str:
+        return check_iso_date(value)
+
+
+class _SourcedIds(_Sourced):
+    value: list[str] = Field(min_length=1)
+
+
+class Alliance(_Strict):
+    """Launch facts for the Overview, each with the source that states it."""
+
+    name: _SourcedText
+    launch_date: _SourcedDate
+    co_launchers: _SourcedIds
+    count_wording: _SourcedText
+    member_list_heading: _SourcedText
+    press_release_title: _SourcedText
+    press_release_urls: list[str] = Field(min_length=1)
+    launch_map_url: str
+    data_version: str = Field(min_length=1)
+
+    @field_validator("press_release_urls")
+    @classmethod
+    def _urls(cls, value: list[str]) -> list[str]:
+        for url in value:
+            check_url(url)
+        return value
+
+    @field_validator("launch_map_url")
+    @classmethod
+    def _map_url(cls, value: str) -> str:
+        return check_url(value)
+
+    @field_validator("data_version")
+    @classmethod
+    def _version_is_a_date(cls, value: str) -> str:
+        return check_iso_date(value)
+
+
+def load_alliance(path: Path = paths.ALLIANCE) -> Alliance:
+    """Read the launch facts (one mapping of sourced values)."""
+    raw = read_yaml(path)
+    name = paths.display(path)
+    if not isinstance(raw, dict):
+        raise DataError([Problem(name, f"top level: expected a mapping, got {type(raw).__name__}")])
+    problems = _model_problems(Alliance, raw, name, "(launch facts)")
+    if problems:
+        raise DataError(problems)
+    return Alliance.model_validate(raw)

@@ -1,0 +1,35 @@
+"""Translation: ``t(key, lang, **values)`` over the flat YAML files in dashboard/locales/."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dashboard import paths
+
+DEFAULT_LANG = "en"
+
+
+@cache
+def catalog(lang: str) -> dict[str, str]:
+    """All strings of one locale, keyed by dotted name."""
+    path = Path(paths.LOCALES_DIR) / f"{lang}.yaml"
+    if not path.is_file():
+        return {}
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(k): str(v) for k, v in raw.items()}
+
+
+def languages() -> list[str]:
+    """The locale codes that have a file, English first."""
+    codes = sorted(p.stem for p in Path(paths.LOCALES_DIR).glob("*.yaml"))
+    return sorted(codes, key=lambda c: c != DEFAULT_LANG)
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **values: Any) -> str:
+    """The text for ``key`` in ``lang`` (English when missing there), with ``{placeholders}`` filled."""
+    text = catalog(lang).get(key) or catalog(DEFAULT_LANG).get(key) or key
+    return text.format(**values) if values else text

@@ -1,0 +1,25 @@
+"""Every path the project uses, in one place; imports nothing from dashboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+MEMBERS = DATA_DIR / "members.yaml"
+ALLIANCE = DATA_DIR / "alliance.yaml"
+REGIONS = DATA_DIR / "regions.yaml"
+CATEGORIES = DATA_DIR / "categories.yaml"
+LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+STATIC_DIR = ROOT / "static"
+TOPOJSON_DIR = STATIC_DIR / "topojson"
+PAGES_DIR = ROOT / "pages"
+ENTRY = ROOT / "streamlit_app.py"
+
+
+def display(path: Path) -> str:
+    """A path as shown in messages: relative to the project when inside it."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,73 @@
+"""`python -m dashboard validate` as a person runs it: exit codes, one line per problem, no traceback."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+from dashboard import paths
+from tests.factories import member, university, write_yaml
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", *args], cwd=paths.ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_shipped_file_validates_with_a_one_line_summary() -> None:
+    result = run_cli("validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("data/members.yaml is valid: 57 members, ")
+    assert "countries, 5 sectors" in lines[0]
+
+
+def test_valid_copy_prints_its_own_counts(tmp_path: Path) -> None:
+    path = write_yaml(tmp_path / "m.yaml", [member(), university()])
+    result = run_cli("validate", str(path))
+    assert result.returncode == 0
+    assert result.stdout.strip().endswith("2 members, 2 countries, 2 sectors")
+
+
+def test_malformed_copy_exits_1_with_one_line_per_problem_and_no_traceback(tmp_path: Path) -> None:
+    records = [member(secotr="company"), university(hq={"country": "XXX"}, sources=[])]
+    path = write_yaml(tmp_path / "m.yaml", records)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    result = run_cli("validate", str(path))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3
+    assert lines[0] == (
+        f"{path}: record 'amd' (#1): field 'secotr': unknown field (did you mean 'sector'?); "
+        "allowed: id, name, short_name, sector, category, membership, joined, hq, website, founded, sources, notes"
+    )
+    assert "field 'hq.country'" in lines[1] and "'XXX'" in lines[1]
+    assert "field 'sources'" in lines[2]
+    assert "Traceback" not in result.stdout + result.stderr
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_syntax_error_names_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("- id: amd\n  name: [oops\n", encoding="utf-8")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{path}:3:1: YAML syntax error")
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_exits_1(tmp_path: Path) -> None:
+    result = run_cli("validate", str(tmp_path / "absent.yaml"))
+    assert result.returncode == 1
+    assert "file not found" in result.stdout
+
+
+def test_directory_instead_of_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    result = run_cli("validate", str(tmp_path))
+    assert result.returncode == 1
+    assert "cannot be read" in result.stdout
+    assert "Traceback" not in result.stderr
