@@ -1,20 +1,46 @@
-"""Overview: the launch facts and headline figures, computed from the data files."""
+"""Overview (home page): headline figures, the launch story and two small charts for the current filters."""
 
 import streamlit as st
 
-from dashboard.data import load_alliance, load_members
-from dashboard.i18n import t
-from dashboard.schema import DataError
+from dashboard import figures, transform, ui
+from dashboard.schema import SECTORS
 
-st.set_page_config(page_title=t("app.title"), layout="wide")
-st.title(t("app.title"))
-try:
-    members, alliance = load_members(), load_alliance()
-except DataError as exc:
-    st.error(t("error.data", problems=len(exc.problems)))
-    st.code(str(exc), language=None)
-    st.stop()
-st.metric(t("overview.members"), len(members))
-st.write(
-    t("overview.launch", date=alliance.launch_date.value, wording=alliance.count_wording.value, count=len(members))
+TOP_COUNTRIES = 8
+
+page = ui.setup("overview")
+alliance, members, everyone = page.data.alliance, page.members, page.data.members
+st.title(page.t("overview.title"))
+launchers = everyone.set_index("id").loc[list(alliance.co_launchers.value), "short_name"]
+st.markdown(
+    page.t(
+        "overview.lead",
+        date=page.labels.date(alliance.launch_date.value),
+        launchers=" & ".join(launchers),
+        name=alliance.name.value,
+        wording=alliance.count_wording.value,
+        listed=len(everyone),
+    )  # fmt: skip
+    + " "
+    + page.t("overview.source", url=alliance.press_release_urls[0])
 )
+if not page.state.is_default:
+    st.markdown(page.t("overview.filtered", shown=len(members), listed=len(everyone)))
+if page.empty:
+    ui.nothing_matches(page)
+    st.stop()
+
+ui.headline(page, transform.headline(members), unplaced=int(members["country"].isna().sum()))
+left, right = st.columns(2)
+with left:
+    counts = transform.count_by(members, "sector", order=SECTORS)
+    title = page.t("overview.chart.sector")
+    fig = figures.sector_bar(counts, labels=ui.label_map(page, "sector", counts["sector"]), title=title,
+                             source=page.source_line(), axis=page.t("chart.axis_members"))  # fmt: skip
+    ui.chart(fig, alt=ui.alt(page, title, counts, "sector"), key="sector_bar", filename="members-by-sector")
+with right:
+    counts = transform.top_with_rest(members, "country", TOP_COUNTRIES)
+    title = page.t("overview.chart.country", n=TOP_COUNTRIES)
+    fig = figures.country_bar(counts, labels=ui.label_map(page, "country", counts["country"]), title=title,
+                              source=page.source_line(), axis=page.t("chart.axis_members"))  # fmt: skip
+    ui.chart(fig, alt=ui.alt(page, title, counts, "country"), key="country_bar", filename="members-by-country")
+ui.page_links(page, ["members"])

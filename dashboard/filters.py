@@ -1,0 +1,129 @@
+"""Filter state: a frozen dataclass, its query-parameter form, and applying it to the member frame."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+import pandas as pd
+
+MAX_QUERY = 100  # characters kept from a search; longer text is cut and a notice shown
+LIST_KEYS: tuple[str, ...] = ("sector", "region", "country", "category")
+KEYS: tuple[str, ...] = (*LIST_KEYS, "q")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """What the reader has narrowed the members to; empty means all."""
+
+    sector: tuple[str, ...] = ()
+    region: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()
+    category: tuple[str, ...] = ()
+    q: str = ""
+
+    @property
+    def is_default(self) -> bool:
+        return self == FilterState()
+
+    def without(self, key: str) -> FilterState:
+        """The same state with one filter back at its default."""
+        if key == "q":
+            return replace(self, q="")
+        changes: dict[str, Any] = {key: ()}
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Options:
+    """The values each list filter accepts, in display order, as computed from the data."""
+
+    sector: tuple[str, ...]
+    region: tuple[str, ...]
+    country: tuple[str, ...]
+    category: tuple[str, ...]
+
+    def of(self, key: str) -> tuple[str, ...]:
+        return tuple(getattr(self, key))
+
+
+def options_from(frame: pd.DataFrame, *, sector_order: Sequence[str], region_order: Sequence[str]) -> Options:
+    """Accepted values: every sector, region, country and category that occurs in the data."""
+    present = {key: set(frame[key].dropna()) for key in LIST_KEYS}
+    return Options(
+        sector=tuple(s for s in sector_order if s in present["sector"]),
+        region=tuple(r for r in region_order if r in present["region"]),
+        country=tuple(sorted(present["country"])),
+        category=tuple(sorted(present["category"])),
+    )
+
+
+def clean_query(text: str) -> tuple[str, bool]:
+    """Search text without control characters, squeezed, at most MAX_QUERY long; and whether it was cut."""
+    squeezed = " ".join(_CONTROL.sub(" ", text).split())
+    return squeezed[:MAX_QUERY], len(squeezed) > MAX_QUERY
+
+
+def _pick(values: Iterable[str], allowed: Sequence[str]) -> tuple[tuple[str, ...], bool]:
+    """Allowed values in the options' order, without repeats; and whether anything was dropped."""
+    given = list(values)
+    kept = tuple(v for v in allowed if v in given)
+    return kept, any(v not in allowed for v in given)
+
+
+def from_query(params: Mapping[str, Sequence[str]], options: Options) -> tuple[FilterState, list[str]]:
+    """Parse query parameters; invalid values are dropped. Returns the state and the keys that had any."""
+    dropped: list[str] = []
+    values: dict[str, Any] = {}
+    for key in LIST_KEYS:
+        raw = [str(v).strip() for v in params.get(key, [])]
+        if key == "country":
+            raw = [v.upper() for v in raw]
+        values[key], bad = _pick(raw, options.of(key))
+        if bad:
+            dropped.append(key)
+    texts = list(params.get("q", []))
+    q, cut = clean_query(str(texts[-1])) if texts else ("", False)
+    if cut:
+        dropped.append("q")
+    values["q"] = q
+    return FilterState(**values), dropped
+
+
+def to_query(state: FilterState) -> dict[str, list[str]]:
+    """Query parameters for a state; defaults are left out, so the default view has a bare URL."""
+    query: dict[str, list[str]] = {}
+    for field in fields(FilterState):
+        value = getattr(state, field.name)
+        if value:
+            query[field.name] = [value] if isinstance(value, str) else list(value)
+    return query
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for matching 'ecole' to 'École'."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def apply(frame: pd.DataFrame, state: FilterState) -> pd.DataFrame:
+    """The rows that match every active filter (list filters: any of the values; search: in a name)."""
+    mask = pd.Series(True, index=frame.index)
+    for key in LIST_KEYS:
+        chosen = getattr(state, key)
+        if chosen:
+            mask &= frame[key].isin(chosen)
+    if state.q:
+        needle = fold(state.q)
+        haystack = (frame["name"] + " " + frame["short_name"]).map(fold)
+        mask &= haystack.str.contains(needle, regex=False)
+    return frame[mask]
+
+
+def facet_counts(frame: pd.DataFrame, state: FilterState, key: str) -> dict[str, int]:
+    """For one filter, how many members each value would show given all the *other* filters."""
+    others = apply(frame, state.without(key))
+    return {str(k): int(v) for k, v in others[key].value_counts().items()}

@@ -1,0 +1,29 @@
+"""Members: a searchable, sortable table of the filtered members, one member's full record, downloads."""
+
+import streamlit as st
+
+from dashboard import figures, transform, ui
+from dashboard.schema import SECTORS
+
+page = ui.setup("members")
+members, everyone = page.members, page.data.members
+st.title(page.t("members.title"))
+if page.empty:
+    ui.nothing_matches(page)
+    st.stop()
+
+st.caption(page.t("members.count", shown=len(members), total=len(everyone)))
+selected = ui.member_table(page, members)
+ui.member_detail(page, members, selected)
+
+counts = transform.count_by_category(members, SECTORS)
+title = page.t("members.chart.category")
+fig = figures.category_bar(counts, sector_labels=ui.label_map(page, "sector", SECTORS), title=title,
+                           source=page.source_line(), axis=page.t("chart.axis_members"))  # fmt: skip
+ui.chart(fig, alt=ui.alt(page, title, counts, "category"), key="category_bar", filename="members-by-category")
+
+st.subheader(page.t("members.download.title"))
+st.caption(page.t("members.download.help"))
+for col, (scope, fmt) in zip(st.columns(len(ui.DOWNLOADS)), ui.DOWNLOADS, strict=True):
+    with col:
+        ui.download_members(page, scope, fmt)

@@ -1,0 +1,40 @@
+"""AppTest helpers: run a page with query parameters, switch pages as our own navigation does."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import paths
+
+TIMEOUT = 60
+
+
+def run_page(script: str, **params: list[str] | str) -> AppTest:
+    """Run one page with these query parameters, as a deep link would.
+
+    AppTest only resolves page links from the entry script, so other pages are reached by a switch
+    after a first run of the entry script, with the parameters set just before the switch."""
+    at = AppTest.from_file(str(paths.ENTRY), default_timeout=TIMEOUT)
+    if script != "streamlit_app.py":
+        at.run()
+        at.query_params.clear()
+        at.switch_page(script)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(str(m.value) for m in at.metric if m.label == label)
+
+
+@pytest.fixture()
+def overview() -> AppTest:
+    return run_page("streamlit_app.py")
+
+
+def url_values(at: AppTest, key: str) -> list[str]:
+    """A query parameter as a list, however AppTest stores it."""
+    value = at.query_params.get(key, [])
+    return [value] if isinstance(value, str) else list(value)
