@@ -9,14 +9,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import paths
+from dashboard import filters, paths
 from dashboard.data import load_alliance, load_members
-from dashboard.schema import DataError, Problem
+from dashboard.schema import SECTORS, DataError, Problem
 
 
 def summary(frame: pd.DataFrame) -> str:
     """One line: how many members, countries and sectors a frame holds."""
-    return f"{len(frame)} members, {frame['country'].nunique()} countries, {frame['sector'].nunique()} sectors"
+    counts = {"member": len(frame), "country": frame["country"].nunique(), "sector": frame["sector"].nunique()}
+    plural = {"member": "members", "country": "countries", "sector": "sectors"}
+    return ", ".join(f"{n} {word if n == 1 else plural[word]}" for word, n in counts.items())
 
 
 def _co_launcher_problems(known_ids: set[str]) -> list[Problem]:
@@ -28,8 +30,22 @@ def _co_launcher_problems(known_ids: set[str]) -> list[Problem]:
     ]
 
 
-def validate(path: Path) -> int:
-    """Validate a member file (and, for the shipped one, the launch facts); print and return the exit code."""
+def _filtered_summary(frame: pd.DataFrame, given: dict[str, list[str]]) -> str:
+    """'; matching sector=academia: 18 members, ...' for the same filters the app reads from a URL."""
+    if not any(given.values()):
+        return ""
+    options = filters.options_from(frame, sector_order=SECTORS, region_order=sorted(set(frame["region"].dropna())))
+    state, dropped = filters.from_query(given, options)
+    if dropped:
+        print(f"note: ignored unknown values for {', '.join(dropped)}", file=sys.stderr)
+    shown = " ".join(f"{k}={v}" for k, values in filters.to_query(state).items() for v in values) or "(no filter)"
+    return f"; matching {shown}: {summary(filters.apply(frame, state))}"
+
+
+def validate(path: Path, given: dict[str, list[str]] | None = None) -> int:
+    """Validate a member file (and, for the shipped one, the launch facts); print and return the exit code.
+
+    ``given`` holds filters as a URL would (``{"sector": ["academia"]}``); their counts are added to the summary."""
     try:
         frame = load_members(path)
         if path.resolve() == paths.MEMBERS.resolve():
@@ -41,7 +57,7 @@ def validate(path: Path) -> int:
             print(problem)
         print(f"{len(exc.problems)} problem(s) found; nothing was changed.", file=sys.stderr)
         return 1
-    print(f"{paths.display(path)} is valid: {summary(frame)}")
+    print(f"{paths.display(path)} is valid: {summary(frame)}{_filtered_summary(frame, given or {})}")
     return 0
 
 
@@ -51,9 +67,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check a member file and print a summary")
     check.add_argument("path", nargs="?", type=Path, default=paths.MEMBERS, help="default: data/members.yaml")
+    for key in filters.KEYS:
+        hint = f"also count the members matching {key}=VALUE, as in the app's URL (repeatable)"
+        check.add_argument(f"--{key}", action="append", default=[], metavar="VALUE", help=hint)
     args = parser.parse_args(argv)
     try:
-        return validate(args.path)
+        return validate(args.path, {key: getattr(args, key) for key in filters.KEYS})
     except Exception as exc:  # a last guard: the message, never a traceback
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -271,3 +272,13 @@ def load_alliance(path: Path = paths.ALLIANCE) -> Alliance:
     if problems:
         raise DataError(problems)
     return Alliance.model_validate(raw)
+
+
+def topology_countries(path: Path) -> frozenset[str]:
+    """The ISO 3166-1 alpha-3 codes that have a shape in a Plotly topojson file (empty if unreadable)."""
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        geometries = raw["objects"]["countries"]["geometries"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return frozenset()
+    return frozenset(str(g["id"]) for g in geometries if isinstance(g, dict) and g.get("id"))

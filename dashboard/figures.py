@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import pandas as pd
@@ -113,4 +114,197 @@ def category_bar(
         legend=dict(orientation="h", x=0, xref="container", y=0, yref="container", yanchor="bottom", title_text=""),
         margin=dict(b=72),
     )
+    return fig
+
+
+# ---------------------------------------------------------------- maps
+
+MAP_PRESETS: dict[str, dict[str, object]] = {
+    "world": {"center": {"lat": 20, "lon": 10}, "projection_scale": 1.0},
+    "north_america": {"center": {"lat": 39, "lon": -98}, "projection_scale": 3.2},
+    "europe": {"center": {"lat": 50, "lon": 12}, "projection_scale": 4.2},
+    "asia_pacific": {"center": {"lat": 20, "lon": 118}, "projection_scale": 2.2},
+    "middle_east": {"center": {"lat": 29, "lon": 44}, "projection_scale": 4.0},
+}
+# Sequential and colour-blind safe; starts at a visible blue so a single member never looks empty.
+COUNT_SCALE = [[0.0, "#c6dbef"], [0.5, "#4292c6"], [1.0, "#08306b"]]
+
+
+def _geo(fig: go.Figure, *, title: str, source: str, preset: str) -> go.Figure:
+    view = MAP_PRESETS.get(preset, MAP_PRESETS["world"])
+    fig.update_geos(
+        projection_type="natural earth", showcountries=True, countrycolor="rgba(127,127,127,0.55)",
+        showcoastlines=False, showland=True, landcolor="rgba(127,127,127,0.12)", showocean=False,
+        showframe=False, showlakes=False, resolution=110, lataxis_range=[-58, 85], **view,
+    )  # fmt: skip
+    fig.update_layout(
+        title=dict(text=title, x=0.01, xanchor="left", xref="container", font=dict(size=16),
+                   subtitle=dict(text=source, font=dict(size=11, color=NEUTRAL))),
+        font=FONT, height=500, margin=dict(l=0, r=0, t=72, b=40), paper_bgcolor="rgba(0,0,0,0)",
+        legend=dict(orientation="h", x=0, xref="container", y=0, yref="container", yanchor="bottom",
+                    title_text="", bgcolor="rgba(255,255,255,0.6)"),
+        dragmode=False,
+    )  # fmt: skip
+    return fig
+
+
+def member_points_map(
+    points: pd.DataFrame, *, sector_labels: Mapping[str, str], title: str, source: str, preset: str,
+    here_label: str,
+) -> go.Figure:  # fmt: skip
+    """One marker per member, coloured by sector (``points`` from transform.map_points).
+
+    Members that share a city are spread slightly; the hover of each lists the others there."""
+    fig = go.Figure()
+    for sector, rows in points.groupby("sector", sort=False):
+        name = sector_labels.get(str(sector), str(sector))
+        others = [
+            "" if n < 2 else f"<br>{here_label.format(count=n)}: " + ", ".join(here)
+            for n, here in zip(rows["here_count"], rows["here"], strict=True)
+        ]
+        fig.add_trace(
+            go.Scattergeo(
+                lat=rows["plot_lat"], lon=rows["plot_lon"], mode="markers", name=name,
+                marker=dict(size=11, color=SECTOR_COLORS.get(str(sector), NEUTRAL), line=dict(width=1, color="white")),
+                customdata=list(zip(rows["id"], rows["name"], rows["city"], rows["country_name"], others, strict=True)),
+                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}, %{customdata[3]}<br>" + name
+                + "%{customdata[4]}<extra></extra>",
+            )
+        )  # fmt: skip
+    clusters = points[points["here_count"] > 1].drop_duplicates(subset=["lat", "lon"])
+    if not clusters.empty:
+        fig.add_trace(
+            go.Scattergeo(
+                lat=clusters["lat"], lon=clusters["lon"], mode="text", text=clusters["here_count"].astype(str),
+                textposition="top right", textfont=dict(size=13, color="#222222"), hoverinfo="skip",
+                showlegend=False, name="count",
+            )
+        )  # fmt: skip
+    fig.update_layout(showlegend=True)
+    return _geo(fig, title=title, source=source, preset=preset)
+
+
+def country_choropleth(
+    counts: pd.DataFrame, *, title: str, source: str, preset: str, colorbar_title: str,
+    markers: pd.DataFrame | None = None,
+) -> go.Figure:  # fmt: skip
+    """Countries shaded by member count (``counts``: country, country_name, count, members).
+
+    The shade follows the logarithm of the count, so one member still reads against 36; the colour bar
+    is labelled in members. ``markers`` (country, lat, lon) adds a dot for countries too small to have
+    a shape on the map."""
+    top = int(counts["count"].max()) if len(counts) else 1
+    ticks = _count_ticks(top)
+    shade = dict(colorscale=COUNT_SCALE, zmin=0, zmax=max(math.log(top), 0.1))
+    colorbar = dict(title=dict(text=colorbar_title, side="top"), tickmode="array", thickness=10, len=0.5,
+                    orientation="h", x=0.5, xanchor="center", y=-0.02, yanchor="top",
+                    tickvals=[math.log(v) for v in ticks], ticktext=[str(v) for v in ticks])  # fmt: skip
+    fig = go.Figure(
+        go.Choropleth(
+            locations=counts["country"], z=[math.log(c) for c in counts["count"]], locationmode="ISO-3", **shade,
+            marker_line_color="white", marker_line_width=0.5, colorbar=colorbar,
+            customdata=list(zip(counts["country_name"], counts["members"], counts["count"], strict=True)),
+            hovertemplate="<b>%{customdata[0]}</b>: %{customdata[2]}<br>%{customdata[1]}<extra></extra>",
+        )
+    )  # fmt: skip
+    if markers is not None and not markers.empty:
+        small = counts.merge(markers, on="country")
+        fig.add_trace(
+            go.Scattergeo(
+                lat=small["lat"], lon=small["lon"], mode="markers", name=colorbar_title, showlegend=False,
+                marker=dict(size=10, color=[math.log(c) for c in small["count"]], colorscale=COUNT_SCALE, cmin=0,
+                            cmax=shade["zmax"], line=dict(width=1.5, color="#333333")),
+                customdata=list(zip(small["country_name"], small["members"], small["count"], strict=True)),
+                hovertemplate="<b>%{customdata[0]}</b>: %{customdata[2]}<br>%{customdata[1]}<extra></extra>",
+            )
+        )  # fmt: skip
+    fig = _geo(fig, title=title, source=source, preset=preset)
+    fig.update_layout(showlegend=False, margin=dict(b=64))
+    return fig
+
+
+def _count_ticks(top: int) -> list[int]:
+    """Whole-number ticks for a logarithmic colour bar: 1, 2, 5, 10, 20, 50 ... and the largest count."""
+    ticks = [v for v in (1, 2, 5, 10, 20, 50, 100, 200, 500) if v < top * 0.8]
+    return [*ticks, top] if top not in ticks else ticks
+
+
+# ---------------------------------------------------------------- sectors
+
+
+def sector_treemap(nodes: pd.DataFrame, *, sector_labels: Mapping[str, str], title: str, source: str) -> go.Figure:
+    """Sector -> category -> member, sized by member count; a click on a sector zooms into it."""
+    labels = [
+        sector_labels.get(lbl, lbl) if kind == "sector" else lbl
+        for lbl, kind in zip(nodes["label"], nodes["kind"], strict=True)
+    ]
+    fig = go.Figure(
+        go.Treemap(
+            ids=nodes["id"], parents=nodes["parent"], labels=labels, values=nodes["value"], branchvalues="total",
+            marker=dict(colors=[SECTOR_COLORS.get(s, NEUTRAL) for s in nodes["sector"]], line_color="white"),
+            textinfo="label+value", hovertemplate="<b>%{label}</b>: %{value}<extra></extra>",
+            pathbar=dict(visible=True), maxdepth=2, tiling=dict(pad=2),
+        )
+    )  # fmt: skip
+    fig.update_layout(
+        title=dict(text=title, x=0.01, xanchor="left", xref="container", font=dict(size=16),
+                   subtitle=dict(text=source, font=dict(size=11, color=NEUTRAL))),
+        font=FONT, height=620, margin=dict(l=4, r=4, t=72, b=4), paper_bgcolor="rgba(0,0,0,0)",
+    )  # fmt: skip
+    return fig
+
+
+def sector_region_heatmap(
+    matrix: pd.DataFrame, *, sector_labels: Mapping[str, str], region_labels: Mapping[str, str], title: str,
+    source: str, colorbar_title: str,
+) -> go.Figure:  # fmt: skip
+    """Counts of members by sector (rows) and region (columns), each cell labelled with its count."""
+    z = matrix.to_numpy().tolist()
+    fig = go.Figure(
+        go.Heatmap(
+            z=z, x=[region_labels.get(c, c) for c in matrix.columns], y=[sector_labels.get(r, r) for r in matrix.index],
+            colorscale="Blues", zmin=0, text=z, texttemplate="%{text}", textfont=dict(size=14),
+            hovertemplate="%{y} · %{x}: %{z}<extra></extra>", xgap=2, ygap=2,
+            colorbar=dict(title=dict(text=colorbar_title), thickness=12),
+        )
+    )  # fmt: skip
+    fig.update_yaxes(autorange="reversed", ticksuffix="  ")
+    fig.update_xaxes(side="top")
+    fig.update_layout(
+        title=dict(text=title, x=0.01, xanchor="left", xref="container", font=dict(size=16),
+                   subtitle=dict(text=source, font=dict(size=11, color=NEUTRAL))),
+        font=FONT, height=BASE_HEIGHT + 60 + 44 * len(matrix), margin=dict(l=8, r=8, t=110, b=8),
+        paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
+    )  # fmt: skip
+    return fig
+
+
+def sector_mix_bar(
+    shares: pd.DataFrame, *, sector_labels: Mapping[str, str], region_labels: Mapping[str, str], title: str,
+    source: str, axis: str,
+) -> go.Figure:  # fmt: skip
+    """Each region's sector mix as a 100% stacked bar (``shares``: region, sector, count, share)."""
+    fig = go.Figure()
+    regions = list(dict.fromkeys(shares["region"]))
+    for sector, rows in shares.groupby("sector", sort=False):
+        name = sector_labels.get(str(sector), str(sector))
+        fig.add_trace(
+            go.Bar(
+                x=rows["share"], y=[region_labels.get(r, r) for r in rows["region"]], orientation="h", name=name,
+                marker=dict(color=SECTOR_COLORS.get(str(sector), NEUTRAL)),
+                customdata=[[int(c), sector] for c in rows["count"]], textposition="inside", insidetextanchor="middle",
+                text=[f"{s:.0%}" if s >= 0.08 else "" for s in rows["share"]],
+                hovertemplate="%{y} · " + name + ": %{customdata[0]} (%{x:.0%})<extra></extra>",
+            )
+        )  # fmt: skip
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(tickformat=".0%", range=[0, 1], title_text=None)
+    fig.update_yaxes(categoryorder="array", categoryarray=[region_labels.get(r, r) for r in regions])
+    fig = _finish(fig, title=title, source=source, rows=len(regions))
+    fig.update_xaxes(range=[0, 1], dtick=0.25)
+    fig.update_layout(
+        showlegend=True, height=BASE_HEIGHT + 80 + 44 * len(regions), margin=dict(b=72),
+        legend=dict(orientation="h", x=0, xref="container", y=0, yref="container", yanchor="bottom", title_text="",
+                    traceorder="normal"),
+    )  # fmt: skip
     return fig

@@ -13,6 +13,7 @@ CATEGORIES = DATA_DIR / "categories.yaml"
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 STATIC_DIR = ROOT / "static"
 TOPOJSON_DIR = STATIC_DIR / "topojson"
+WORLD_TOPOLOGY = TOPOJSON_DIR / "world_110m.json"
 PAGES_DIR = ROOT / "pages"
 ENTRY = ROOT / "streamlit_app.py"
 

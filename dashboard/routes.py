@@ -1,8 +1,11 @@
-"""The pages in the router's order: script, URL path and the translation key of the label."""
+"""The pages in the router's order: script, URL path, translation key, and each page's own URL keys."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+PRESETS: tuple[str, ...] = ("world", "north_america", "europe", "asia_pacific", "middle_east")
 
 
 @dataclass(frozen=True)
@@ -12,11 +15,15 @@ class Route:
     key: str  # translation key suffix: nav.<key>
     script: str  # path relative to the project root, as st.page_link wants it
     url_path: str  # what the browser shows after the host ("" for the home page)
+    # URL keys only this page reads, with their accepted values; the first value is the default.
+    params: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 ROUTES: tuple[Route, ...] = (
     Route("overview", "streamlit_app.py", ""),
     Route("members", "pages/1_Members.py", "Members"),
+    Route("world_map", "pages/2_World_map.py", "World_map", {"view": ("points", "countries"), "preset": PRESETS}),
+    Route("sectors", "pages/3_Sectors.py", "Sectors"),
 )
 
 

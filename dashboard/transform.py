@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -39,10 +40,8 @@ def top_with_rest(frame: pd.DataFrame, column: str, n: int) -> pd.DataFrame:
 def count_by_category(frame: pd.DataFrame, sector_order: Sequence[str]) -> pd.DataFrame:
     """Members per category with its label and sector, grouped by sector in ``sector_order``, largest first."""
     grouped = frame.groupby(["sector", "category", "category_label"]).size().rename("count").reset_index()
-    rank = {s: i for i, s in enumerate(sector_order)}
-    grouped["_rank"] = grouped["sector"].map(rank)
-    grouped = grouped.sort_values(["_rank", "count", "category_label"], ascending=[True, False, True])
-    return grouped.drop(columns="_rank").reset_index(drop=True)
+    grouped = grouped.sort_values(["count", "category_label"], ascending=[False, True])
+    return in_sector_order(grouped, sector_order).reset_index(drop=True)
 
 
 @dataclass(frozen=True)
@@ -116,3 +115,86 @@ def to_json_bytes(frame: pd.DataFrame) -> bytes:
 
 def _is_missing(value: object) -> bool:
     return not isinstance(value, list) and bool(pd.isna(value))
+
+
+# ---------------------------------------------------------------- map and sectors
+
+SPREAD_DEGREES = 0.5  # how far apart members sharing one city are drawn, so each can be hovered
+
+
+def map_points(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per member with coordinates; members sharing a location are spread on a small
+    sunflower around it (``plot_lat``/``plot_lon``) and list each other (``here``, ``here_count``)."""
+    placed = frame.dropna(subset=["lat", "lon"]).copy()
+    key = placed["lat"].round(3).astype(str) + "," + placed["lon"].round(3).astype(str)
+    placed["here_count"] = key.map(key.value_counts()).astype(int)
+    placed["here"] = key.map(placed.groupby(key)["short_name"].agg(list))
+    rank = placed.groupby(key).cumcount()
+    golden = 2.399963  # the golden angle in radians: an even spread for any number of points
+    radius = SPREAD_DEGREES * (rank**0.5) * (placed["here_count"] > 1)
+    placed["plot_lat"] = placed["lat"] + radius * rank.map(lambda i: math.sin(i * golden))
+    placed["plot_lon"] = placed["lon"] + radius * rank.map(lambda i: math.cos(i * golden))
+    return placed.reset_index(drop=True)
+
+
+def count_by_country(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per country: code, name, number of members and their names, largest first."""
+    located = frame.dropna(subset=["country"])
+    grouped = located.groupby(["country", "country_name"]).agg(
+        count=("id", "size"), members=("short_name", lambda s: ", ".join(sorted(s, key=str.casefold)))
+    )
+    grouped = grouped.reset_index().sort_values(["count", "country_name"], ascending=[False, True])
+    return grouped.reset_index(drop=True)
+
+
+def locate_countries(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per country with placed members: the mean member position (for a marker where the map has no shape)."""
+    placed = frame.dropna(subset=["lat", "lon", "country"])
+    return placed.groupby("country", as_index=False).agg(lat=("lat", "mean"), lon=("lon", "mean"))
+
+
+def sector_region_matrix(frame: pd.DataFrame, sectors: Sequence[str], regions: Sequence[str]) -> pd.DataFrame:
+    """Counts with sectors as rows and regions as columns, both in the given order, present ones only."""
+    table = pd.crosstab(frame["sector"], frame["region"])
+    rows = [s for s in sectors if s in table.index]
+    cols = [r for r in regions if r in table.columns]
+    return table.reindex(index=rows, columns=cols, fill_value=0)
+
+
+def sector_shares(frame: pd.DataFrame, sectors: Sequence[str], regions: Sequence[str]) -> pd.DataFrame:
+    """Long frame (region, sector, count, share): each region's sector mix, shares summing to 1 per region."""
+    matrix = sector_region_matrix(frame, sectors, regions)
+    long = matrix.stack().rename("count").reset_index()
+    long["share"] = long["count"] / long.groupby("region")["count"].transform("sum")
+    return long[long["count"] > 0].reset_index(drop=True)
+
+
+def hierarchy(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows for a treemap: ids, parents, labels, values and sector, sector -> category -> member."""
+    rows: list[dict[str, object]] = []
+    for sector, by_sector in frame.groupby("sector", sort=False):
+        rows.append(
+            {"id": sector, "parent": "", "label": sector, "value": len(by_sector), "sector": sector, "kind": "sector"}
+        )
+        for (category, label), by_cat in by_sector.groupby(["category", "category_label"], sort=False):
+            cid = f"{sector}/{category}"
+            rows.append(
+                {
+                    "id": cid,
+                    "parent": sector,
+                    "label": label,
+                    "value": len(by_cat),
+                    "sector": sector,
+                    "kind": "category",
+                }
+            )
+            for _, member in by_cat.iterrows():
+                rows.append({"id": f"{cid}/{member['id']}", "parent": cid, "label": member["short_name"], "value": 1,
+                             "sector": sector, "kind": "member"})  # fmt: skip
+    return pd.DataFrame(rows, columns=["id", "parent", "label", "value", "sector", "kind"])
+
+
+def in_sector_order(frame: pd.DataFrame, sectors: Sequence[str]) -> pd.DataFrame:
+    """Rows sorted by sector in the given order (stable), so legends and groups follow it."""
+    rank = {s: i for i, s in enumerate(sectors)}
+    return frame.sort_values("sector", key=lambda col: col.map(rank), kind="stable")

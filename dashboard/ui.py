@@ -21,7 +21,16 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import filters, paths, transform
-from dashboard.data import Alliance, Categories, Regions, load_alliance, load_categories, load_members, load_regions
+from dashboard.data import (
+    Alliance,
+    Categories,
+    Regions,
+    load_alliance,
+    load_categories,
+    load_members,
+    load_regions,
+    topology_countries,
+)
 from dashboard.filters import FilterState, Options
 from dashboard.i18n import DEFAULT_LANG, catalog, languages, t
 from dashboard.routes import ROUTES, route
@@ -162,6 +171,36 @@ def _sync_lang() -> tuple[str, bool]:
     return lang, dropped
 
 
+def _sync_page_params(choices: Mapping[str, tuple[str, ...]]) -> tuple[dict[str, str], list[str]]:
+    """A page's own keys: the URL's value when accepted, else the default (which stays out of the URL)."""
+    values: dict[str, str] = {}
+    dropped: list[str] = []
+    for key, accepted in choices.items():
+        given = (_url_values(key) or [accepted[0]])[-1]
+        if given not in accepted:
+            dropped.append(key)
+            given = accepted[0]
+        values[key] = given
+        _set_url(key, [] if given == accepted[0] else [given])
+    return values, dropped
+
+
+def _on_param_change(key: str, default: str) -> None:
+    value = st.session_state.get(WIDGET.format(key)) or default
+    _set_url(key, [] if value == default else [str(value)])
+
+
+def choice(page: Page, key: str) -> str:
+    """Pills (they wrap on a phone) for one of the page's own URL keys; returns the current value."""
+    accepted = route(page.key).params[key]
+    st.session_state[WIDGET.format(key)] = page.params[key]
+    st.pills(
+        page.t(f"{page.key}.{key}.label"), accepted, key=WIDGET.format(key), selection_mode="single",
+        format_func=lambda v: page.t(f"{page.key}.{key}.{v}"), on_change=_on_param_change, args=(key, accepted[0]),
+    )  # fmt: skip
+    return page.params[key]
+
+
 def _on_filter_change() -> None:
     """Widget callback: the widgets' values become the copy and the URL."""
     old: FilterState = st.session_state.get(STATE, FilterState())
@@ -205,6 +244,7 @@ class Page:
     options: Options
     members: pd.DataFrame  # the filtered rows
     labels: Labels
+    params: Mapping[str, str]  # this page's own URL keys (view, preset, ...), validated
 
     def t(self, key: str, **values: Any) -> str:
         return t(key, self.lang, **values)
@@ -239,8 +279,10 @@ def setup(page_key: str) -> Page:
         st.stop()
     options = filters.options_from(data.members, sector_order=SECTORS, region_order=list(data.regions.label))
     state, dropped = _sync_filters(options)
+    params, dropped_params = _sync_page_params(route(page_key).params)
+    dropped += dropped_params
     labels = Labels(lang, data)
-    page = Page(page_key, lang, data, state, options, filters.apply(data.members, state), labels)
+    page = Page(page_key, lang, data, state, options, filters.apply(data.members, state), labels, params)
     _sidebar(page)
     if dropped or lang_dropped:
         keys = ", ".join(dropped + (["lang"] if lang_dropped else []))
@@ -302,7 +344,10 @@ def _counted(name: Callable[[str], str], counts: Mapping[str, int]) -> Callable[
 def share_url(page: Page, extra: Mapping[str, Sequence[str]] | None = None) -> str:
     """The full address of the current view."""
     base = st.context.url or "http://localhost:8501/" + route(page.key).url_path
-    query = {**page.nav_query(), **(extra or {})}
+    own = {k: [v] for k, v in page.params.items() if v != route(page.key).params[k][0]}
+    if page.key == "members" and set(_url_values(MEMBER)) & set(page.data.members["id"]):
+        own[MEMBER] = _url_values(MEMBER)[-1:]
+    query = {**page.nav_query(), **own, **(extra or {})}
     return base + ("?" + urlencode(query, doseq=True) if query else "")
 
 
@@ -471,3 +516,116 @@ def download_members(page: Page, scope: str, fmt: str) -> None:
         file_name=f"ai-alliance-members-{scope}.{fmt}", key=f"download_{scope}_{fmt}", width="stretch",
         mime="text/csv" if fmt == "csv" else "application/json",
     )  # fmt: skip
+
+
+# ---------------------------------------------------------------- map and sectors
+
+MAP = "world_map_chart"
+MAP_IDS = "_map_member_countries"
+MIX = "sector_mix_chart"
+
+
+def topojson_url() -> str:
+    """Where the browser fetches the country shapes: our own static folder, under any base path."""
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return (f"/{base}" if base else "") + "/app/static/topojson/"
+
+
+def map_chart(page: Page, fig: go.Figure, *, alt: str) -> None:
+    """The map: offline shapes, PNG download, and a click on a country (or a selection of points) filters."""
+    st.session_state[MAP_IDS] = dict(zip(page.members["id"], page.members["country"], strict=True))
+    config = {
+        "displaylogo": False, "topojsonURL": topojson_url(), "scrollZoom": False,
+        "toImageButtonOptions": {"format": "png", "filename": "ai-alliance-map", "scale": 2},
+    }  # fmt: skip
+    st.plotly_chart(
+        fig, key=MAP, config=config, alt=alt, width="stretch", on_select=_on_map_select,
+        selection_mode=("points", "box", "lasso"),
+    )  # fmt: skip
+    st.caption(md(alt))
+
+
+def _on_map_select() -> None:
+    """Countries clicked on the shaded map, or the countries of the points selected, become the filter."""
+    points = st.session_state[MAP].selection.get("points", [])
+    countries = st.session_state.get(MAP_IDS, {})
+    chosen: set[str] = set()
+    for point in points:
+        if point.get("location"):
+            chosen.add(str(point["location"]))
+        data = point.get("customdata")
+        if isinstance(data, list) and data and data[0] in countries:
+            chosen.add(str(countries[data[0]]))
+    if chosen:
+        old: FilterState = st.session_state.get(STATE, FilterState())
+        set_filters(FilterState(old.sector, old.region, tuple(sorted(chosen)), old.category, old.q))
+
+
+def clear_countries_button(page: Page) -> None:
+    """Shown while a country filter is on, e.g. after a click on the map."""
+    if page.state.country:
+        names = ", ".join(page.labels.country(c) for c in page.state.country)
+        st.button(
+            page.t("world_map.clear", countries=names), on_click=set_filters, args=(page.state.without("country"),)
+        )
+
+
+def sector_chart(page: Page, fig: go.Figure, *, alt: str, filename: str) -> None:
+    """A chart whose bars are sectors: a click on one narrows the filters to that sector."""
+    config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2}}
+    st.plotly_chart(fig, key=MIX, config=config, alt=alt, width="stretch", on_select=_on_sector_select,
+                    selection_mode="points")  # fmt: skip
+    st.caption(md(alt))
+
+
+def _on_sector_select() -> None:
+    points = st.session_state[MIX].selection.get("points", [])
+    sectors = {p["customdata"][1] for p in points if isinstance(p.get("customdata"), list) and len(p["customdata"]) > 1}
+    sectors &= set(SECTORS)
+    if sectors:
+        old: FilterState = st.session_state.get(STATE, FilterState())
+        set_filters(
+            FilterState(tuple(s for s in SECTORS if s in sectors), old.region, old.country, old.category, old.q)
+        )
+
+
+def table(frame: pd.DataFrame, columns: Mapping[str, str]) -> None:
+    """A plain, accessible HTML table (read by screen readers, no hover needed) with translated headers."""
+    st.table(frame.loc[:, list(columns)].rename(columns=dict(columns)).set_index(columns[next(iter(columns))]))
+
+
+@st.cache_data(show_spinner=False)
+def _shaped_countries() -> frozenset[str]:
+    return topology_countries(paths.WORLD_TOPOLOGY)
+
+
+def unshaped_countries(located: pd.DataFrame) -> pd.DataFrame:
+    """The countries the map has no shape for (Singapore at 110m), so they get a marker instead."""
+    return located[~located["country"].isin(_shaped_countries())]
+
+
+def summary(page: Page, counts: pd.DataFrame, key: str) -> str:
+    """'Of the N members shown, 25 are companies, 18 ...': generated from the counts."""
+    parts = [page.t(f"summary.{s}", count=int(c)) for s, c in zip(counts["sector"], counts["count"], strict=True)]
+    listing = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + page.t("summary.and") + parts[-1]
+    return page.t(key, total=int(counts["count"].sum()), listing=listing)
+
+
+def matrix_alt(page: Page, title: str, matrix: pd.DataFrame) -> str:
+    """Text alternative of the sector x region matrix: every non-empty cell."""
+    cells = [
+        (f"{page.labels.sector(str(s))} · {page.labels.region(str(r))}", int(matrix.loc[s, r]))
+        for s in matrix.index for r in matrix.columns if matrix.loc[s, r]
+    ]  # fmt: skip
+    return page.t("chart.alt", title=title, pairs=transform.pairs_text(cells))
+
+
+def mix_alt(page: Page, title: str, shares: pd.DataFrame) -> str:
+    """Text alternative of the regional sector mix: each region with its sectors' shares."""
+    parts = []
+    for region, rows in shares.groupby("region", sort=False):
+        mix = ", ".join(
+            f"{page.labels.sector(str(s))} {v:.0%}" for s, v in zip(rows["sector"], rows["share"], strict=True)
+        )
+        parts.append(f"{page.labels.region(str(region))}: {mix}")
+    return page.t("chart.alt", title=title, pairs="; ".join(parts))

@@ -71,3 +71,16 @@ def test_directory_instead_of_file_is_a_message_not_a_traceback(tmp_path: Path) 
     assert result.returncode == 1
     assert "cannot be read" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_filters_add_the_matching_counts_to_the_summary() -> None:
+    result = run_cli("validate", "--sector", "academia", "--country", "CHE")
+    assert result.returncode == 0
+    assert result.stdout.strip().endswith("; matching sector=academia country=CHE: 2 members, 1 country, 1 sector")
+
+
+def test_unknown_filter_values_are_ignored_with_a_note() -> None:
+    result = run_cli("validate", "--country", "SGP", "--sector", "bogus")
+    assert result.returncode == 0
+    assert result.stdout.strip().endswith("matching country=SGP: 1 member, 1 country, 1 sector")
+    assert "ignored unknown values for sector" in result.stderr

@@ -1,0 +1,40 @@
+"""World map: every member's headquarters as a point, or countries shaded by member count, with a table."""
+
+import streamlit as st
+
+from dashboard import figures, transform, ui
+from dashboard.schema import SECTORS
+
+page = ui.setup("world_map")
+members = page.members
+st.title(page.t("world_map.title"))
+if page.empty:
+    ui.nothing_matches(page)
+    st.stop()
+
+view, preset = ui.choice(page, "view"), ui.choice(page, "preset")
+ui.clear_countries_button(page)
+counts = transform.count_by_country(members)
+source = page.source_line()
+if view == "points":
+    points = transform.map_points(transform.in_sector_order(members, SECTORS))
+    title = page.t("world_map.points.title", members=len(points), countries=len(counts))
+    sectors = ui.label_map(page, "sector", SECTORS)
+    fig = figures.member_points_map(points, sector_labels=sectors, title=title, source=source, preset=preset,
+                                    here_label=page.t("world_map.points.here"))  # fmt: skip
+else:
+    title = page.t("world_map.countries.title", countries=len(counts))
+    fig = figures.country_choropleth(counts, title=title, source=source, preset=preset,
+                                     colorbar_title=page.t("chart.axis_members"),
+                                     markers=ui.unshaped_countries(transform.locate_countries(members)))  # fmt: skip
+ui.map_chart(page, fig, alt=ui.alt(page, title, counts, "country"))
+st.caption(page.t("world_map.help"))
+unplaced = members[members["lat"].isna()]
+if not unplaced.empty:
+    st.caption(page.t("world_map.unplaced", names=", ".join(unplaced["short_name"])))
+
+st.subheader(page.t("world_map.table.title"))
+ui.table(counts.assign(country_name=counts["country"].map(page.labels.country)),
+         {"country_name": page.t("world_map.table.country"), "count": page.t("world_map.table.count"),
+          "members": page.t("world_map.table.members")})  # fmt: skip
+ui.page_links(page, ["sectors", "members"])

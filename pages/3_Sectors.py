@@ -1,0 +1,38 @@
+"""Sectors: the sector -> category -> member hierarchy, the sector x region matrix, each region's mix."""
+
+import streamlit as st
+
+from dashboard import figures, transform, ui
+from dashboard.schema import SECTORS
+
+page = ui.setup("sectors")
+members = page.members
+st.title(page.t("sectors.title"))
+if page.empty:
+    ui.nothing_matches(page)
+    st.stop()
+
+sectors = ui.label_map(page, "sector", SECTORS)
+regions = ui.label_map(page, "region", list(page.data.regions.label))
+counts = transform.count_by(members, "sector", order=SECTORS)
+st.markdown(ui.summary(page, counts, "sectors.summary"))
+
+title = page.t("sectors.treemap.title")
+nodes = transform.hierarchy(transform.in_sector_order(members, SECTORS))
+fig = figures.sector_treemap(nodes, sector_labels=sectors, title=title, source=page.source_line())
+ui.chart(fig, alt=ui.alt(page, title, counts, "sector"), key="treemap", filename="members-by-sector-and-category")
+st.caption(page.t("sectors.treemap.help"))
+
+matrix = transform.sector_region_matrix(members, SECTORS, list(regions))
+title = page.t("sectors.matrix.title")
+fig = figures.sector_region_heatmap(matrix, sector_labels=sectors, region_labels=regions, title=title,
+                                    source=page.source_line(), colorbar_title=page.t("chart.axis_members"))  # fmt: skip
+ui.chart(fig, alt=ui.matrix_alt(page, title, matrix), key="matrix", filename="members-by-sector-and-region")
+
+shares = transform.sector_shares(members, SECTORS, list(regions))
+title = page.t("sectors.mix.title")
+fig = figures.sector_mix_bar(shares, sector_labels=sectors, region_labels=regions, title=title,
+                             source=page.source_line(), axis=page.t("chart.axis_members"))  # fmt: skip
+ui.sector_chart(page, fig, alt=ui.mix_alt(page, title, shares), filename="sector-mix-by-region")
+st.caption(page.t("sectors.mix.help"))
+ui.page_links(page, ["world_map", "members"])

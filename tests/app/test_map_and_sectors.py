@@ -1,0 +1,67 @@
+"""World map and Sectors pages: their own URL keys round-trip, charts follow the filters."""
+
+from __future__ import annotations
+
+import json
+
+from streamlit.testing.v1 import AppTest
+
+from dashboard.data import load_members
+from tests.app.conftest import run_page, url_values
+
+
+def figure(at: AppTest, index: int = 0) -> dict:
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def test_map_defaults_to_points_of_the_world_with_a_bare_url() -> None:
+    at = run_page("pages/2_World_map.py")
+    assert not at.exception
+    fig = figure(at)
+    assert {t["type"] for t in fig["data"]} == {"scattergeo"}
+    assert "view" not in at.query_params and "preset" not in at.query_params
+    config = json.loads(at.get("plotly_chart")[0].proto.config)
+    assert config["topojsonURL"] == "/app/static/topojson/"
+
+
+def test_view_and_preset_round_trip_through_the_url() -> None:
+    at = run_page("pages/2_World_map.py", view="countries", preset="europe")
+    fig = figure(at)
+    assert fig["data"][0]["type"] == "choropleth"
+    assert fig["layout"]["geo"]["projection"]["scale"] > 1
+    assert url_values(at, "view") == ["countries"] and url_values(at, "preset") == ["europe"]
+    assert "view=countries" in at.code[0].value and "preset=europe" in at.code[0].value
+
+
+def test_invalid_view_and_preset_are_dropped_quietly() -> None:
+    at = run_page("pages/2_World_map.py", view="globe", preset="mars")
+    assert not at.exception
+    assert any("were not recognised" in c.value for c in at.caption)
+    assert "view" not in at.query_params and "preset" not in at.query_params
+
+
+def test_map_table_counts_agree_with_the_filtered_data() -> None:
+    members = load_members()
+    at = run_page("pages/2_World_map.py", region="europe")
+    table = at.table[0].value
+    europe = members[members["region"] == "europe"]
+    assert int(table.iloc[:, 0].sum()) == len(europe)
+
+
+def test_country_filter_shows_a_control_to_clear_it() -> None:
+    at = run_page("pages/2_World_map.py", country="SGP")
+    clear = [b for b in at.button if b.label.startswith("Show all countries")]
+    assert clear and "Singapore" in clear[0].label
+    clear[0].click().run()
+    assert "country" not in at.query_params
+
+
+def test_sectors_summary_and_charts_follow_the_filters() -> None:
+    members = load_members()
+    at = run_page("pages/3_Sectors.py", region="europe")
+    europe = members[members["region"] == "europe"]
+    assert at.markdown[0].value.startswith(f"Of the {len(europe)} members shown, ")
+    types = [figure(at, i)["data"][0]["type"] for i in range(3)]
+    assert types == ["treemap", "heatmap", "bar"]
+    heat = figure(at, 1)["data"][0]
+    assert sum(sum(row) for row in heat["z"]) == len(europe)
