@@ -11,7 +11,8 @@ import pandas as pd
 
 from dashboard import filters, paths
 from dashboard.data import load_alliance, load_members
-from dashboard.schema import SECTORS, DataError, Problem
+from dashboard.schema import SECTORS
+from dashboard.validation import DataError, Problem
 
 
 def summary(frame: pd.DataFrame) -> str:

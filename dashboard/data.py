@@ -14,16 +14,15 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from dashboard import paths
-from dashboard.schema import (
-    SECTORS,
+from dashboard.schema import SECTORS, Initiatives, Member, Model, cross_record_problems, reference_problems
+from dashboard.validation import (
     DataError,
-    Member,
     Problem,
     check_country,
     check_iso_date,
     check_url,
-    cross_record_problems,
-    member_problems,
+    list_problems,
+    record_problems,
 )
 
 MEMBER_COLUMNS: tuple[str, ...] = (
@@ -154,19 +153,8 @@ def country_name(code: str) -> str:
 
 def validate_members(raw: Any, file: str, categories: Categories, regions: Regions) -> list[Member]:
     """Validate the parsed member file; raise one DataError listing every problem."""
-    if not isinstance(raw, list):
-        shape = "an empty file" if raw is None else f"a {type(raw).__name__}"
-        raise DataError([Problem(file, f"top level: expected a list of member records, got {shape}")])
-    members: list[Member] = []
-    problems: list[Problem] = []
-    for position, item in enumerate(raw, start=1):
-        member, found = member_problems(item, file, position)
-        problems.extend(found)
-        if member is not None:
-            members.append(member)
+    members, problems = list_problems(Member, raw, file, "member records")
     problems.extend(cross_record_problems(members, file, categories.sector, regions.of_country))
-    if not raw:
-        problems.append(Problem(file, "top level: the list of members is empty"))
     if problems:
         raise DataError(problems)
     return members
@@ -282,3 +270,24 @@ def topology_countries(path: Path) -> frozenset[str]:
     except (OSError, ValueError, KeyError, TypeError):
         return frozenset()
     return frozenset(str(g["id"]) for g in geometries if isinstance(g, dict) and g.get("id"))
+
+
+def load_initiatives(
+    path: Path = paths.INITIATIVES, models_path: Path = paths.MODELS, *, member_ids: set[str] | None = None
+) -> tuple[Initiatives, list[Model]]:
+    """The focus areas, release gradient, arguments and history (one mapping) and the models (one row each).
+
+    Member ids they name are checked against ``member_ids`` (default: the shipped member file)."""
+    name, models_name = paths.display(path), paths.display(models_path)
+    raw, raw_models = read_yaml(path), read_yaml(models_path)
+    problems: list[Problem] = []
+    initiatives, found = record_problems(Initiatives, raw, name, "(page content)")
+    problems += found
+    models, found = list_problems(Model, raw_models, models_name, "model records")
+    problems += found
+    if initiatives is not None:
+        known = member_ids if member_ids is not None else set(load_members()["id"])
+        problems += reference_problems(initiatives, models, known, name, models_name)
+    if problems or initiatives is None:
+        raise DataError(problems)
+    return initiatives, models

@@ -1,4 +1,4 @@
-"""The data model: field names, enums and every check on a member record, in one place.
+"""The data model: field names, enums and the checks on every record of every dataset, in one place.
 
 Pydantic v2 rather than pandera: the records arrive as nested YAML mappings (``hq`` holds city,
 country and coordinates), and pydantic validates them *before* they become a flat frame, with an
@@ -10,78 +10,22 @@ misspelt key or a nested mapping, so its messages would name columns we had to i
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
+from typing import Annotated, Literal
 
-import pycountry
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from dashboard.validation import Problem, check_country, check_iso_date, check_url
 
 SECTORS: tuple[str, ...] = ("company", "academia", "research_institute", "government", "nonprofit")
 MEMBERSHIPS: tuple[str, ...] = ("founding_member", "collaborator")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
-ISO3_RE = re.compile(r"^[A-Z]{3}$")
 
 Sector = Literal["company", "academia", "research_institute", "government", "nonprofit"]
 Membership = Literal["founding_member", "collaborator"]
 Slug = Annotated[str, Field(pattern=SLUG_RE.pattern, min_length=1, max_length=80)]
 Text = Annotated[str, Field(min_length=1, max_length=500)]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a data file, printable as one line."""
-
-    file: str
-    message: str
-    record: str | None = None
-    field: str | None = None
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.record is not None:
-            where += f": record {self.record}"
-        if self.field:
-            where += f": field '{self.field}'"
-        return f"{where}: {self.message}"
-
-
-class DataError(Exception):
-    """Raised by a loader with every problem found in a data file."""
-
-    def __init__(self, problems: Sequence[Problem]):
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
-def check_url(value: str) -> str:
-    """Accept only absolute http(s) URLs with a dotted host and no whitespace."""
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or "." not in parts.netloc or re.search(r"\s", value):
-        raise ValueError(f"expected an absolute http(s) URL, got {value!r}")
-    return value
-
-
-def check_iso_date(value: str) -> str:
-    """Accept a quoted ISO 8601 calendar date (YYYY-MM-DD)."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError(f'expected an ISO 8601 date such as "2023-12-05", got {value!r}')
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"expected a real calendar date, got {value!r}") from None
-    return value
-
-
-def check_country(value: str) -> str:
-    """Accept an upper-case ISO 3166-1 alpha-3 code that pycountry knows."""
-    if not ISO3_RE.fullmatch(value) or pycountry.countries.get(alpha_3=value) is None:
-        raise ValueError(f'expected an ISO 3166-1 alpha-3 country code such as "CHE", got {value!r}')
-    return value
 
 
 Url = Annotated[str, Field(max_length=2000)]
@@ -158,77 +102,14 @@ FIELDS: tuple[str, ...] = tuple(Member.model_fields)
 HQ_FIELDS: tuple[str, ...] = tuple(Headquarters.model_fields)
 
 
-def _yaml_trap(value: Any) -> str | None:
-    """Explain a value that YAML 1.1 produced from an unquoted scalar."""
-    if isinstance(value, bool):
-        word = "NO, no, off or false" if value is False else "YES, yes, on or true"
-        return f"got boolean {str(value).lower()}: YAML 1.1 reads an unquoted {word} as a boolean; quote the value"
-    if isinstance(value, (dt.date, dt.datetime)):
-        return f'got an unquoted date ({value.isoformat()}); quote it as "{value.isoformat()}"'
-    return None
-
-
-def _field_name(loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(part) for part in loc) if loc else "(record)"
-
-
-def _message(error: Mapping[str, Any], known: Sequence[str]) -> str:
-    kind, value = error["type"], error.get("input")
-    trap = _yaml_trap(value) if kind not in ("missing", "extra_forbidden") else None
-    if trap:
-        return trap
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        name = str(error["loc"][-1])
-        close = difflib.get_close_matches(name, known, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        return f"unknown field{hint}; allowed: {', '.join(known)}"
-    if kind == "literal_error":
-        return f"expected {error['ctx']['expected']}; got {value!r}"
-    if kind == "string_pattern_mismatch":
-        return f"expected a lower-case slug (letters, digits, '-' or '_'); got {value!r}"
-    if kind == "value_error":
-        return str(error["ctx"]["error"])
-    return f"{error['msg'][0].lower()}{error['msg'][1:]}; got {value!r}"
-
-
-def member_problems(raw: Any, file: str, position: int) -> tuple[Member | None, list[Problem]]:
-    """Validate one raw record; return the model (or None) and every problem in it."""
-    record = _record_label(raw, position)
-    if not isinstance(raw, dict):
-        return None, [Problem(file, f"expected a mapping of fields, got {type(raw).__name__}", record)]
-    try:
-        return Member.model_validate(raw), []
-    except ValidationError as exc:
-        problems = []
-        for error in exc.errors():
-            loc = tuple(error["loc"])
-            known = HQ_FIELDS if loc[:1] == ("hq",) and len(loc) > 1 else FIELDS
-            problems.append(Problem(file, _message(error, known), record, _field_name(loc)))
-        return None, problems
-
-
-def _record_label(raw: Any, position: int) -> str:
-    """Name a record by its id when it has a usable one, else by its 1-based position."""
-    ident = raw.get("id") if isinstance(raw, dict) else None
-    if isinstance(ident, str) and ident.strip():
-        return f"'{ident[:80]}' (#{position})"
-    return f"#{position}"
-
-
 def cross_record_problems(
     members: Sequence[Member], file: str, categories: Mapping[str, str], regions: Mapping[str, str]
 ) -> list[Problem]:
     """Checks that need more than one record, the reference tables, or two fields together."""
     problems: list[Problem] = []
-    seen_ids: dict[str, int] = {}
     seen_names: dict[str, str] = {}
     for position, member in enumerate(members, start=1):
         label = f"'{member.id}' (#{position})"
-        if member.id in seen_ids:
-            problems.append(Problem(file, f"duplicate id; first used by record #{seen_ids[member.id]}", label, "id"))
-        seen_ids.setdefault(member.id, position)
         key = " ".join(member.name.casefold().split())
         if key in seen_names:
             problems.append(Problem(file, f"duplicate name; also used by record '{seen_names[key]}'", label, "name"))
@@ -258,4 +139,138 @@ def cross_record_problems(
             problems.append(
                 Problem(file, f"country {member.hq.country!r} has no region in data/regions.yaml", label, "hq.country")
             )
+    return problems
+
+
+# ---------------------------------------------------------------- initiatives (data/initiatives.yaml, models.yaml)
+
+Grade = Literal["open", "partial", "closed"]
+GRADES: tuple[str, ...] = ("open", "partial", "closed")
+GRADIENT: tuple[str, ...] = ("fully_closed", "gradual_staged", "hosted", "api", "downloadable", "fully_open")
+Gradient = Literal["fully_closed", "gradual_staged", "hosted", "api", "downloadable", "fully_open"]
+DIMENSIONS: tuple[str, ...] = (
+    "weights", "training_data", "training_code", "licence", "commercial_use", "derivatives", "documentation", "access",
+)  # fmt: skip
+AccessMode = Literal["download", "api", "hosted_app"]
+
+
+class Sourced(Record):
+    """A claim with the page that supports it."""
+
+    source: Url
+
+    @field_validator("source")
+    @classmethod
+    def _source_is_url(cls, value: str) -> str:
+        return check_url(value)
+
+
+class Judgement(Sourced):
+    """How open one dimension of a model's release was, why, and where that is documented."""
+
+    value: Grade
+    note: Text
+
+
+class Dimensions(Record):
+    weights: Judgement
+    training_data: Judgement
+    training_code: Judgement
+    licence: Judgement
+    commercial_use: Judgement
+    derivatives: Judgement
+    documentation: Judgement
+    access: Judgement
+
+
+class Model(Record):
+    """One large language model as released by December 2023."""
+
+    id: Slug
+    name: Text
+    developer: Text
+    developer_member_id: Slug | None
+    release_date: str
+    release_source: Url
+    gradient: Gradient
+    gradient_note: Text
+    gradient_source: Url
+    dimensions: Dimensions
+    licence_name: Text
+    access_modes: Annotated[list[AccessMode], Field(min_length=1)]
+    notes: Annotated[str, Field(max_length=2000)] | None
+
+    @field_validator("release_date")
+    @classmethod
+    def _date(cls, value: str) -> str:
+        return check_iso_date(value)
+
+    @field_validator("release_source", "gradient_source")
+    @classmethod
+    def _urls(cls, value: str) -> str:
+        return check_url(value)
+
+
+class FocusArea(Sourced):
+    """One of the six objectives in the launch press release, summarised, with documented members."""
+
+    id: Slug
+    title: Text
+    summary: Annotated[str, Field(min_length=1, max_length=1000)]
+    members: list[Slug]
+    evidence: dict[str, Text] = Field(default_factory=dict)
+
+
+class Event(Sourced):
+    """A dated event; the date may be a year, a month or a day (quoted)."""
+
+    date: str
+    event: Text
+
+    @field_validator("date")
+    @classmethod
+    def _partial_date(cls, value: str) -> str:
+        if re.fullmatch(r"\d{4}", value) or re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
+            return value
+        return check_iso_date(value)
+
+
+class Point(Sourced):
+    point: Text
+
+
+class GradientLevel(Sourced):
+    id: Gradient
+    label: Text
+    description: Text
+
+
+class Initiatives(Record):
+    """Everything on the Initiatives page that is not a model: sourced, validated like the members."""
+
+    focus_areas: Annotated[list[FocusArea], Field(min_length=1)]
+    gradient: Annotated[list[GradientLevel], Field(min_length=len(GRADIENT), max_length=len(GRADIENT))]
+    arguments_open: Annotated[list[Point], Field(min_length=1)]
+    arguments_closed: Annotated[list[Point], Field(min_length=1)]
+    membership_quote: Text
+    membership_source: Url
+    analogy: Annotated[list[Point], Field(min_length=1)]
+    timeline: Annotated[list[Event], Field(min_length=1)]
+    outcome: Annotated[list[Point], Field(min_length=1)]
+
+
+def reference_problems(
+    initiatives: Initiatives, models: Sequence[Model], member_ids: set[str], file: str, models_file: str
+) -> list[Problem]:
+    """Member ids named by focus areas and models must exist; the gradient must list every level once, in order."""
+    problems = [
+        Problem(file, f"unknown member id {ident!r}", f"'{area.id}'", "members")
+        for area in initiatives.focus_areas for ident in [*area.members, *area.evidence] if ident not in member_ids
+    ]  # fmt: skip
+    problems += [
+        Problem(models_file, f"unknown member id {m.developer_member_id!r}", f"'{m.id}'", "developer_member_id")
+        for m in models if m.developer_member_id is not None and m.developer_member_id not in member_ids
+    ]  # fmt: skip
+    if tuple(level.id for level in initiatives.gradient) != GRADIENT:
+        problems.append(Problem(file, f"expected the levels in this order: {', '.join(GRADIENT)}", None, "gradient"))
     return problems

@@ -7,7 +7,18 @@ import pytest
 
 from dashboard import paths
 
-PURE = ["dashboard.paths", "dashboard.schema", "dashboard.data", "dashboard.cli"]
+PURE = [
+    "dashboard.paths",
+    "dashboard.validation",
+    "dashboard.schema",
+    "dashboard.data",
+    "dashboard.filters",
+    "dashboard.transform",
+    "dashboard.figures",
+    "dashboard.i18n",
+    "dashboard.routes",
+    "dashboard.cli",
+]
 
 
 @pytest.mark.parametrize("module", PURE)

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from dashboard.data import load_members
-from dashboard.schema import DataError
+from dashboard.validation import DataError
 from tests.factories import member, university, write_yaml
 
 Records = list[dict[str, Any]]
@@ -150,10 +150,10 @@ TEXTUAL: list[tuple[str, Callable[[str], str], str]] = [
     (
         "top level is a mapping",
         lambda t: "members:\n" + t,
-        r": top level: expected a list of member records, got a dict",
+        r": top level: expected a non-empty list of member records, got a dict",
     ),
-    ("empty file", lambda t: "", r": top level: expected a list of member records, got an empty file"),
-    ("empty list", lambda t: "[]\n", r": top level: the list of members is empty"),
+    ("empty file", lambda t: "", r": top level: expected a non-empty list of member records, got an empty file"),
+    ("empty list", lambda t: "[]\n", r": top level: expected a non-empty list of member records, got an empty list"),
     ("tab indentation", lambda t: t.replace("  city: Zurich", "\tcity: Zurich"), r":\d+:\d+: YAML syntax error"),
 ]
 

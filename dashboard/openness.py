@@ -1,0 +1,50 @@
+"""'What counts as open?': which models meet the components a reader requires; no Streamlit here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from dashboard.schema import DIMENSIONS, GRADIENT, Model
+
+# The components a reader can require, and the release dimension each one reads.
+CRITERIA: dict[str, str] = {
+    "weights": "weights",
+    "data": "training_data",
+    "code": "training_code",
+    "licence": "licence",
+    "documentation": "documentation",
+}
+SCORE = {"open": 2, "partial": 1, "closed": 0}
+
+
+def parse_required(values: Iterable[str]) -> tuple[tuple[str, ...], bool]:
+    """Known criteria in a fixed order, without repeats; and whether anything unknown was dropped."""
+    given = list(values)
+    return tuple(c for c in CRITERIA if c in given), any(v not in CRITERIA for v in given)
+
+
+def qualifies(model: Model, required: Sequence[str]) -> bool:
+    """A model counts as open when every required component was released openly (partial does not count)."""
+    return all(getattr(model.dimensions, CRITERIA[c]).value == "open" for c in required)
+
+
+def openness_score(model: Model) -> int:
+    """0 (closed in every dimension) to 2 x the number of dimensions (open in all)."""
+    return sum(SCORE[getattr(model.dimensions, d).value] for d in DIMENSIONS)
+
+
+def models_frame(models: Sequence[Model], required: Sequence[str]) -> pd.DataFrame:
+    """One row per model: its grades per dimension, gradient level, score and whether it qualifies."""
+    rows = []
+    for m in models:
+        row: dict[str, object] = {
+            "id": m.id, "name": m.name, "developer": m.developer, "member": m.developer_member_id,
+            "release_date": m.release_date, "gradient": m.gradient, "gradient_rank": GRADIENT.index(m.gradient),
+            "score": openness_score(m), "qualifies": qualifies(m, required),
+        }  # fmt: skip
+        row.update({d: getattr(m.dimensions, d).value for d in DIMENSIONS})
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    return frame.sort_values(["score", "release_date"], ascending=[False, True]).reset_index(drop=True)

@@ -1,0 +1,34 @@
+"""The one Streamlit adapter (the only part of dashboard/ that imports streamlit), split by concern:
+state.py (cached data, labels, URL <-> filters), page.py (setup, sidebar, render helpers),
+members.py, maps.py and initiatives.py (helpers of one page each). Pages use ``from dashboard import ui``.
+"""
+
+from dashboard.ui.maps import (
+    clear_countries_button,
+    map_chart,
+    matrix_alt,
+    mix_alt,
+    sector_chart,
+    summary,
+    unshaped_countries,
+)
+from dashboard.ui.members import DOWNLOADS, download_members, member_detail, member_table
+from dashboard.ui.page import (
+    Page,
+    alt,
+    chart,
+    choice,
+    headline,
+    label_map,
+    nothing_matches,
+    page_links,
+    setup,
+    table,
+)
+from dashboard.ui.state import md, set_filters
+
+__all__ = [
+    "DOWNLOADS", "Page", "alt", "chart", "choice", "clear_countries_button", "download_members", "headline",
+    "label_map", "map_chart", "matrix_alt", "md", "member_detail", "member_table", "mix_alt", "nothing_matches",
+    "page_links", "sector_chart", "set_filters", "setup", "summary", "table", "unshaped_countries",
+]  # fmt: skip

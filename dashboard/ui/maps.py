@@ -1,0 +1,123 @@
+"""The World map and Sectors pages: offline map, clicks that filter, generated summaries."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import paths, transform
+from dashboard.data import (
+    topology_countries,
+)
+from dashboard.filters import FilterState
+from dashboard.schema import SECTORS
+from dashboard.ui.page import Page
+from dashboard.ui.state import STATE, md, set_filters
+
+# ---------------------------------------------------------------- map and sectors
+
+MAP = "world_map_chart"
+MAP_IDS = "_map_member_countries"
+MIX = "sector_mix_chart"
+
+
+def topojson_url() -> str:
+    """Where the browser fetches the country shapes: our own static folder, under any base path."""
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return (f"/{base}" if base else "") + "/app/static/topojson/"
+
+
+def map_chart(page: Page, fig: go.Figure, *, alt: str) -> None:
+    """The map: offline shapes, PNG download, and a click on a country (or a selection of points) filters."""
+    st.session_state[MAP_IDS] = dict(zip(page.members["id"], page.members["country"], strict=True))
+    config = {
+        "displaylogo": False, "topojsonURL": topojson_url(), "scrollZoom": False,
+        "toImageButtonOptions": {"format": "png", "filename": "ai-alliance-map", "scale": 2},
+    }  # fmt: skip
+    st.plotly_chart(
+        fig, key=MAP, config=config, alt=alt, width="stretch", on_select=_on_map_select,
+        selection_mode=("points", "box", "lasso"),
+    )  # fmt: skip
+    st.caption(md(alt))
+
+
+def _on_map_select() -> None:
+    """Countries clicked on the shaded map, or the countries of the points selected, become the filter."""
+    points = st.session_state[MAP].selection.get("points", [])
+    countries = st.session_state.get(MAP_IDS, {})
+    chosen: set[str] = set()
+    for point in points:
+        if point.get("location"):
+            chosen.add(str(point["location"]))
+        data = point.get("customdata")
+        if isinstance(data, list) and data and data[0] in countries:
+            chosen.add(str(countries[data[0]]))
+    if chosen:
+        old: FilterState = st.session_state.get(STATE, FilterState())
+        set_filters(FilterState(old.sector, old.region, tuple(sorted(chosen)), old.category, old.q))
+
+
+def clear_countries_button(page: Page) -> None:
+    """Shown while a country filter is on, e.g. after a click on the map."""
+    if page.state.country:
+        names = ", ".join(page.labels.country(c) for c in page.state.country)
+        st.button(
+            page.t("world_map.clear", countries=names), on_click=set_filters, args=(page.state.without("country"),)
+        )
+
+
+def sector_chart(page: Page, fig: go.Figure, *, alt: str, filename: str) -> None:
+    """A chart whose bars are sectors: a click on one narrows the filters to that sector."""
+    config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2}}
+    st.plotly_chart(fig, key=MIX, config=config, alt=alt, width="stretch", on_select=_on_sector_select,
+                    selection_mode="points")  # fmt: skip
+    st.caption(md(alt))
+
+
+def _on_sector_select() -> None:
+    points = st.session_state[MIX].selection.get("points", [])
+    sectors = {p["customdata"][1] for p in points if isinstance(p.get("customdata"), list) and len(p["customdata"]) > 1}
+    sectors &= set(SECTORS)
+    if sectors:
+        old: FilterState = st.session_state.get(STATE, FilterState())
+        set_filters(
+            FilterState(tuple(s for s in SECTORS if s in sectors), old.region, old.country, old.category, old.q)
+        )
+
+
+@st.cache_data(show_spinner=False)
+def _shaped_countries() -> frozenset[str]:
+    return topology_countries(paths.WORLD_TOPOLOGY)
+
+
+def unshaped_countries(located: pd.DataFrame) -> pd.DataFrame:
+    """The countries the map has no shape for (Singapore at 110m), so they get a marker instead."""
+    return located[~located["country"].isin(_shaped_countries())]
+
+
+def summary(page: Page, counts: pd.DataFrame, key: str) -> str:
+    """'Of the N members shown, 25 are companies, 18 ...': generated from the counts."""
+    parts = [page.t(f"summary.{s}", count=int(c)) for s, c in zip(counts["sector"], counts["count"], strict=True)]
+    listing = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + page.t("summary.and") + parts[-1]
+    return page.t(key, total=int(counts["count"].sum()), listing=listing)
+
+
+def matrix_alt(page: Page, title: str, matrix: pd.DataFrame) -> str:
+    """Text alternative of the sector x region matrix: every non-empty cell."""
+    cells = [
+        (f"{page.labels.sector(str(s))} · {page.labels.region(str(r))}", int(matrix.loc[s, r]))
+        for s in matrix.index for r in matrix.columns if matrix.loc[s, r]
+    ]  # fmt: skip
+    return page.t("chart.alt", title=title, pairs=transform.pairs_text(cells))
+
+
+def mix_alt(page: Page, title: str, shares: pd.DataFrame) -> str:
+    """Text alternative of the regional sector mix: each region with its sectors' shares."""
+    parts = []
+    for region, rows in shares.groupby("region", sort=False):
+        mix = ", ".join(
+            f"{page.labels.sector(str(s))} {v:.0%}" for s, v in zip(rows["sector"], rows["share"], strict=True)
+        )
+        parts.append(f"{page.labels.region(str(region))}: {mix}")
+    return page.t("chart.alt", title=title, pairs="; ".join(parts))

@@ -1,0 +1,118 @@
+"""The Members page: the sortable table, one member's full record, downloads."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import transform
+from dashboard.ui.page import Page
+from dashboard.ui.state import MEMBER, WIDGET, _set_url, _url_values, md
+
+# ---------------------------------------------------------------- the Members page
+
+TABLE, TABLE_IDS = "member_table", "_member_table_ids"
+DOWNLOADS: tuple[tuple[str, str], ...] = (("filtered", "csv"), ("filtered", "json"), ("all", "csv"), ("all", "json"))
+
+
+def member_table(page: Page, members: pd.DataFrame) -> str | None:
+    """The sortable table; returns the id of the member picked in it or in the URL, if still shown."""
+    table = pd.DataFrame(
+        {
+            "name": members["name"],
+            "sector": members["sector"].map(page.labels.sector),
+            "category": members["category"].map(page.labels.category),
+            "country": members["country"].map(lambda c: page.labels.country(c) if isinstance(c, str) else None),
+            "city": members["city"],
+            "website": members["website"],
+            "sources": members["sources"],
+        }
+    ).reset_index(drop=True)
+    col = st.column_config
+    st.session_state[TABLE_IDS] = list(members["id"])
+    st.dataframe(
+        table,
+        key=TABLE,
+        on_select=_on_table_select,
+        selection_mode="single-row",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "name": col.TextColumn(page.t("members.col.name"), pinned=True),
+            "sector": col.TextColumn(page.t("members.col.sector")),
+            "category": col.TextColumn(page.t("members.col.category")),
+            "country": col.TextColumn(page.t("members.col.country")),
+            "city": col.TextColumn(page.t("members.col.city")),
+            "website": col.LinkColumn(page.t("members.col.website")),
+            "sources": col.ListColumn(page.t("members.col.sources")),
+        },
+    )
+    wanted = (_url_values(MEMBER) or [""])[-1]
+    if wanted and wanted not in set(members["id"]):
+        _set_url(MEMBER, [])
+        wanted = ""
+    return wanted or None
+
+
+def _on_table_select() -> None:
+    """A click on a row opens that member's record (and puts it in the URL)."""
+    rows = list(st.session_state[TABLE].selection.rows)
+    ids = st.session_state.get(TABLE_IDS, [])
+    if rows and 0 <= rows[0] < len(ids):
+        _set_url(MEMBER, [ids[rows[0]]])
+
+
+def _on_member_pick() -> None:
+    picked = st.session_state.get(WIDGET.format(MEMBER))
+    _set_url(MEMBER, [picked] if picked else [])
+
+
+def member_detail(page: Page, members: pd.DataFrame, selected: str | None) -> None:
+    """Every field and every source of one member."""
+    st.subheader(page.t("members.detail.title"))
+    names = dict(zip(members["id"], members["name"], strict=True))
+    st.session_state[WIDGET.format(MEMBER)] = selected
+    picked = st.selectbox(
+        page.t("members.detail.pick"), list(names), key=WIDGET.format(MEMBER), format_func=names.__getitem__,
+        index=None, on_change=_on_member_pick, placeholder=page.t("members.detail.none"),
+    )  # fmt: skip
+    if picked is None:
+        return
+    row = members.set_index("id").loc[picked]
+    unknown = page.t("members.field.unknown")
+    hq = ", ".join(str(v) for v in (row["city"], row["country_name"]) if isinstance(v, str)) or unknown
+    coords = f"{row['lat']:.4f}, {row['lon']:.4f}" if pd.notna(row["lat"]) else unknown
+    membership = row["membership"] if isinstance(row["membership"], str) else "none"
+    fields = [
+        ("name", md(row["name"])),
+        ("short_name", md(row["short_name"])),
+        ("sector", md(page.labels.sector(row["sector"]))),
+        ("category", md(page.labels.category(row["category"]))),
+        ("membership", md(page.t(f"members.membership.{membership}"))),
+        ("joined", md(page.labels.date(row["joined"]))),
+        ("hq", md(hq)),
+        ("coordinates", md(coords)),
+        ("website", _link(row["website"])),
+        ("founded", md(row["founded"]) if pd.notna(row["founded"]) else unknown),
+        ("notes", md(row["notes"]) if isinstance(row["notes"], str) else "—"),
+    ]
+    st.markdown("\n".join(f"- **{md(page.t(f'members.field.{k}'))}:** {v}" for k, v in fields))
+    st.markdown(f"**{md(page.t('members.field.sources'))}**")
+    st.markdown("\n".join(f"{i}. {_link(url)}" for i, url in enumerate(row["sources"], start=1)))
+
+
+def _link(url: str) -> str:
+    """A Markdown link whose text is the escaped URL and whose target cannot break out of the brackets."""
+    safe = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+    return f"[{md(url)}]({safe})"
+
+
+def download_members(page: Page, scope: str, fmt: str) -> None:
+    """One download button: the filtered (``scope="filtered"``) or the full member list as CSV or JSON."""
+    frame = page.members if scope == "filtered" else page.data.members
+    data = transform.to_csv_bytes(frame) if fmt == "csv" else transform.to_json_bytes(frame)
+    st.download_button(
+        page.t(f"members.download.{scope}_{fmt}", total=len(frame)), data=data,
+        file_name=f"ai-alliance-members-{scope}.{fmt}", key=f"download_{scope}_{fmt}", width="stretch",
+        mime="text/csv" if fmt == "csv" else "application/json",
+    )  # fmt: skip

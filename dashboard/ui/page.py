@@ -1,0 +1,233 @@
+"""The page context every page script gets from setup(), the shared sidebar, and render helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import filters, transform
+from dashboard.filters import FilterState, Options
+from dashboard.i18n import DEFAULT_LANG, languages, t
+from dashboard.routes import ROUTES, route
+from dashboard.schema import SECTORS
+from dashboard.ui.state import (
+    MEMBER,
+    WIDGET,
+    Data,
+    Labels,
+    _on_filter_change,
+    _on_lang_change,
+    _on_reset,
+    _set_url,
+    _sync_filters,
+    _sync_lang,
+    _sync_page_params,
+    _url_values,
+    load_data,
+    md,
+)
+from dashboard.validation import DataError
+
+# ---------------------------------------------------------------- the page context
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a page script needs: the data, the filters, the filtered rows and the language."""
+
+    key: str
+    lang: str
+    data: Data
+    state: FilterState
+    options: Options
+    members: pd.DataFrame  # the filtered rows
+    labels: Labels
+    params: Mapping[str, str]  # this page's own URL keys (view, preset, ...), validated
+
+    def t(self, key: str, **values: Any) -> str:
+        return t(key, self.lang, **values)
+
+    @property
+    def empty(self) -> bool:
+        return self.members.empty
+
+    def nav_query(self) -> dict[str, list[str]]:
+        """The shared part of the URL (filters and language) that every link carries."""
+        query = filters.to_query(self.state)
+        if self.lang != DEFAULT_LANG:
+            query["lang"] = [self.lang]
+        return query
+
+    def source_line(self) -> str:
+        return self.t("chart.source", version=self.data.alliance.data_version)
+
+
+def setup(page_key: str) -> Page:
+    """Page config, data, URL state and the shared sidebar; every page calls this first."""
+    lang, lang_dropped = _sync_lang()
+    st.set_page_config(
+        page_title=f"{t(f'nav.{page_key}', lang)} · {t('app.title', lang)}",
+        layout="wide",
+        initial_sidebar_state="auto",
+    )
+    try:
+        data = load_data()
+    except DataError as exc:
+        _show_data_error(exc, lang)
+        st.stop()
+    options = filters.options_from(data.members, sector_order=SECTORS, region_order=list(data.regions.label))
+    state, dropped = _sync_filters(options)
+    params, dropped_params = _sync_page_params(route(page_key).params)
+    dropped += dropped_params
+    labels = Labels(lang, data)
+    page = Page(page_key, lang, data, state, options, filters.apply(data.members, state), labels, params)
+    _sidebar(page)
+    if dropped or lang_dropped:
+        keys = ", ".join(dropped + (["lang"] if lang_dropped else []))
+        st.caption("ℹ️ " + t("notice.dropped", lang, keys=keys))
+    return page
+
+
+def _show_data_error(exc: DataError, lang: str) -> None:
+    st.error(t("error.data", lang, problems=len(exc.problems)))
+    st.code("\n".join(str(p) for p in exc.problems), language=None, wrap_lines=True)
+
+
+def _sidebar(page: Page) -> None:
+    with st.sidebar:
+        st.markdown(f"### {md(page.t('app.title'))}")
+        nav = page.nav_query()
+        for r in ROUTES:
+            st.page_link(r.script, label=page.t(f"nav.{r.key}"), query_params=nav or None)
+        st.divider()
+        _filter_widgets(page)
+        st.button(page.t("filters.reset"), on_click=_on_reset, disabled=page.state.is_default, width="stretch")
+        with st.expander(page.t("share.title"), expanded=False):
+            st.caption(page.t("share.help"))
+            st.code(share_url(page), language=None, wrap_lines=True)
+        if len(languages()) > 1:
+            st.session_state[WIDGET.format("lang")] = page.lang
+            st.selectbox(
+                page.t("lang.label"), languages(), key=WIDGET.format("lang"), on_change=_on_lang_change,
+                format_func=lambda code: t("lang.name", code),
+            )  # fmt: skip
+
+
+def _filter_widgets(page: Page) -> None:
+    st.markdown(f"**{md(page.t('filters.title'))}**")
+    for key in filters.LIST_KEYS:
+        counts = filters.facet_counts(page.data.members, page.state, key)
+        name = page.labels.of(key)
+        st.session_state[WIDGET.format(key)] = list(getattr(page.state, key))
+        st.multiselect(
+            page.t(f"filters.{key}"),
+            page.options.of(key),
+            key=WIDGET.format(key),
+            format_func=_counted(name, counts),
+            on_change=_on_filter_change,
+            placeholder=page.t("filters.all"),
+        )
+    st.session_state[WIDGET.format("q")] = page.state.q
+    st.text_input(
+        page.t("filters.q"), key=WIDGET.format("q"), on_change=_on_filter_change,
+        max_chars=filters.MAX_QUERY, placeholder=page.t("filters.q_placeholder"),
+    )  # fmt: skip
+
+
+def _counted(name: Callable[[str], str], counts: Mapping[str, int]) -> Callable[[str], str]:
+    """An option label with the number of members it would show: 'Academia (18)'."""
+    return lambda value: f"{name(value)} ({counts.get(value, 0)})"
+
+
+def share_url(page: Page, extra: Mapping[str, Sequence[str]] | None = None) -> str:
+    """The full address of the current view."""
+    base = st.context.url or "http://localhost:8501/" + route(page.key).url_path
+    own = {k: [v] for k, v in page.params.items() if v != route(page.key).params[k][0]}
+    if page.key == "members" and set(_url_values(MEMBER)) & set(page.data.members["id"]):
+        own[MEMBER] = _url_values(MEMBER)[-1:]
+    query = {**page.nav_query(), **own, **(extra or {})}
+    return base + ("?" + urlencode(query, doseq=True) if query else "")
+
+
+# ---------------------------------------------------------------- render helpers
+
+
+def chart(fig: go.Figure, *, alt: str, key: str, filename: str) -> None:
+    """A chart with its text alternative (for screen readers and as a caption) and a PNG download."""
+    config = {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+    }
+    st.plotly_chart(fig, key=key, config=config, alt=alt, width="stretch")
+    st.caption(md(alt))
+
+
+def label_map(page: Page, key: str, values: Sequence[str] | pd.Series) -> dict[str, str]:
+    """Display names for the values a chart shows (the grouped remainder included)."""
+    name = page.labels.of(key)
+    return {str(v): page.t("chart.other_countries") if v == transform.OTHER else name(str(v)) for v in values}
+
+
+def alt(page: Page, title: str, counts: pd.DataFrame, key: str) -> str:
+    """A chart's text alternative, generated from the same counts it draws."""
+    pairs = transform.labelled_pairs(counts, key, label_map(page, key, counts[key]))
+    return page.t("chart.alt", title=title, pairs=transform.pairs_text(pairs))
+
+
+def headline(page: Page, numbers: transform.Headline, *, unplaced: int) -> None:
+    """The headline figures as tiles that wrap onto several rows on a narrow screen."""
+    shares = {"companies": numbers.companies, "universities": numbers.universities, "others": numbers.others}
+    tiles: list[tuple[str, int, str | None]] = [
+        ("members", numbers.members, None),
+        ("countries", numbers.countries, page.t("overview.metric.unplaced", count=unplaced) if unplaced else None),
+        ("sectors", numbers.sectors, None),
+    ] + [(k, v, page.t("overview.metric.share", share=numbers.share(v))) for k, v in shares.items()]
+    with st.container(horizontal=True, wrap=True, gap="small", key="headline"):
+        for key, value, note in tiles:
+            st.metric(
+                page.t(f"overview.metric.{key}"), value, delta=note, delta_color="off", delta_arrow="off",
+                border=True, width=168,
+            )  # fmt: skip
+
+
+def nothing_matches(page: Page) -> None:
+    """The friendly message shown instead of empty charts."""
+    st.info(page.t("empty.message"))
+    st.button(page.t("filters.reset"), on_click=_on_reset, key="reset_empty")
+
+
+def page_links(page: Page, keys: Sequence[str]) -> None:
+    """Links to other pages, carrying the current filters."""
+    nav = page.nav_query()
+    for col, key in zip(st.columns(len(keys)), keys, strict=True):
+        with col:
+            r = route(key)
+            st.page_link(r.script, label=page.t(f"link.{key}"), query_params=nav or None)
+
+
+def _on_param_change(key: str, default: str) -> None:
+    value = st.session_state.get(WIDGET.format(key)) or default
+    _set_url(key, [] if value == default else [str(value)])
+
+
+def choice(page: Page, key: str) -> str:
+    """Pills (they wrap on a phone) for one of the page's own URL keys; returns the current value."""
+    accepted = route(page.key).params[key]
+    st.session_state[WIDGET.format(key)] = page.params[key]
+    st.pills(
+        page.t(f"{page.key}.{key}.label"), accepted, key=WIDGET.format(key), selection_mode="single",
+        format_func=lambda v: page.t(f"{page.key}.{key}.{v}"), on_change=_on_param_change, args=(key, accepted[0]),
+    )  # fmt: skip
+    return page.params[key]
+
+
+def table(frame: pd.DataFrame, columns: Mapping[str, str]) -> None:
+    """A plain, accessible HTML table (read by screen readers, no hover needed) with translated headers."""
+    st.table(frame.loc[:, list(columns)].rename(columns=dict(columns)).set_index(columns[next(iter(columns))]))

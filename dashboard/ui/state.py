@@ -1,0 +1,210 @@
+"""Cached data, display labels, and the URL <-> filter state that every page shares.
+
+The URL is the source of truth for the view. Each run parses the query string (when it carries a
+filter) into a session copy, seeds the widgets from that copy, and writes the copy back to the URL,
+so a shared link, a page switch and the browser's back/forward all land on the same view. Streamlit's
+``bind="query-params"`` loses values on the first page switch in classic multipage mode, so it is
+not used; the navigation is our own ``st.page_link`` carrying the current filters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import filters, paths
+from dashboard.data import (
+    Alliance,
+    Categories,
+    Regions,
+    load_alliance,
+    load_categories,
+    load_members,
+    load_regions,
+)
+from dashboard.filters import FilterState, Options
+from dashboard.i18n import DEFAULT_LANG, catalog, languages, t
+
+STATE = "_filter_state"  # session copy of the filters (not a widget key)
+LANG = "_lang"
+WIDGET = "w_{}"  # widget keys, seeded from the copy on every run
+MEMBER = "member"  # URL key of the member whose record is open (Members page)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+
+
+# ---------------------------------------------------------------- cached data
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+@st.cache_data(show_spinner=False)
+def _cached_members(path: str, _stamp: tuple[float, ...]) -> pd.DataFrame:
+    return load_members(Path(path))
+
+
+@st.cache_data(show_spinner=False)
+def _cached_refs(_stamp: tuple[float, ...]) -> tuple[Alliance, Categories, Regions]:
+    return load_alliance(), load_categories(), load_regions()
+
+
+def _country_names(members: pd.DataFrame) -> dict[str, str]:
+    pairs = members.dropna(subset=["country"]).drop_duplicates("country")
+    return dict(zip(pairs["country"], pairs["country_name"], strict=True))
+
+
+@dataclass(frozen=True)
+class Data:
+    """Everything the pages read, loaded once per file change."""
+
+    members: pd.DataFrame
+    alliance: Alliance
+    categories: Categories
+    regions: Regions
+
+    @property
+    def country_names(self) -> dict[str, str]:
+        return _country_names(self.members)
+
+
+def load_data() -> Data:
+    """The validated datasets; raises DataError naming every problem."""
+    stamp = tuple(_mtime(p) for p in (paths.MEMBERS, paths.ALLIANCE, paths.CATEGORIES, paths.REGIONS))
+    alliance, categories, regions = _cached_refs(stamp)
+    return Data(_cached_members(str(paths.MEMBERS), stamp), alliance, categories, regions)
+
+
+# ---------------------------------------------------------------- text helpers
+
+
+def md(text: object) -> str:
+    """Escape Markdown so data or reader text is shown literally (no links, images or HTML)."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Display names for the slugs, in the reader's language."""
+
+    lang: str
+    data: Data
+
+    def sector(self, slug: str) -> str:
+        return t(f"sector.{slug}", self.lang)
+
+    def region(self, slug: str) -> str:
+        return catalog(self.lang).get(f"region.{slug}") or self.data.regions.label.get(slug, slug)
+
+    def category(self, slug: str) -> str:
+        return catalog(self.lang).get(f"category.{slug}") or self.data.categories.label.get(slug, slug)
+
+    def country(self, code: str) -> str:
+        return catalog(self.lang).get(f"country.{code}") or self.data.country_names.get(code, code)
+
+    def of(self, key: str) -> Callable[[str], str]:
+        return {"sector": self.sector, "region": self.region, "category": self.category, "country": self.country}[key]
+
+    def date(self, iso: str) -> str:
+        year, month, day = iso.split("-")
+        return t("date.format", self.lang, day=int(day), month=t(f"month.{int(month)}", self.lang), year=year)
+
+
+# ---------------------------------------------------------------- URL <-> state
+
+
+def _url_values(key: str) -> list[str]:
+    return [str(v) for v in st.query_params.get_all(key)]
+
+
+def _set_url(key: str, values: Sequence[str]) -> None:
+    """Write one key to the URL only when it differs (each write is a browser history update)."""
+    if list(values) == _url_values(key):
+        return
+    if values:
+        st.query_params[key] = list(values)
+    elif key in st.query_params:
+        del st.query_params[key]
+
+
+def _write_filters(state: FilterState) -> None:
+    query = filters.to_query(state)
+    for key in filters.KEYS:
+        _set_url(key, query.get(key, []))
+
+
+def _sync_filters(options: Options) -> tuple[FilterState, list[str]]:
+    """Read the URL into the session copy when it carries a filter; otherwise restore the URL from the copy."""
+    in_url = any(key in st.query_params for key in filters.KEYS)
+    dropped: list[str] = []
+    if in_url or STATE not in st.session_state:
+        state, dropped = filters.from_query({k: _url_values(k) for k in filters.KEYS}, options)
+        st.session_state[STATE] = state
+    state = st.session_state[STATE]
+    _write_filters(state)
+    return state, dropped
+
+
+def _sync_lang() -> tuple[str, bool]:
+    """The language from the URL (or the session copy); an unknown code is dropped."""
+    known = languages()
+    dropped = False
+    if "lang" in st.query_params or LANG not in st.session_state:
+        wanted = (_url_values("lang") or [DEFAULT_LANG])[-1]
+        dropped = wanted not in known
+        st.session_state[LANG] = wanted if not dropped else DEFAULT_LANG
+    lang = str(st.session_state[LANG])
+    _set_url("lang", [] if lang == DEFAULT_LANG else [lang])
+    return lang, dropped
+
+
+def _sync_page_params(choices: Mapping[str, tuple[str, ...]]) -> tuple[dict[str, str], list[str]]:
+    """A page's own keys: the URL's value when accepted, else the default (which stays out of the URL)."""
+    values: dict[str, str] = {}
+    dropped: list[str] = []
+    for key, accepted in choices.items():
+        given = (_url_values(key) or [accepted[0]])[-1]
+        if given not in accepted:
+            dropped.append(key)
+            given = accepted[0]
+        values[key] = given
+        _set_url(key, [] if given == accepted[0] else [given])
+    return values, dropped
+
+
+def _on_filter_change() -> None:
+    """Widget callback: the widgets' values become the copy and the URL."""
+    old: FilterState = st.session_state.get(STATE, FilterState())
+    values: dict[str, Any] = {}
+    for key in filters.LIST_KEYS:
+        values[key] = tuple(st.session_state.get(WIDGET.format(key), getattr(old, key)))
+    values["q"] = filters.clean_query(str(st.session_state.get(WIDGET.format("q"), old.q)))[0]
+    state = FilterState(**values)
+    st.session_state[STATE] = state
+    _write_filters(state)
+
+
+def _on_reset() -> None:
+    st.session_state[STATE] = FilterState()
+    _write_filters(FilterState())
+
+
+def _on_lang_change() -> None:
+    lang = str(st.session_state.get(WIDGET.format("lang"), DEFAULT_LANG))
+    st.session_state[LANG] = lang
+    _set_url("lang", [] if lang == DEFAULT_LANG else [lang])
+
+
+def set_filters(state: FilterState) -> None:
+    """Replace the filters (e.g. after a click on a chart) and update the URL."""
+    st.session_state[STATE] = state
+    _write_filters(state)
