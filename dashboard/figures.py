@@ -308,3 +308,43 @@ def sector_mix_bar(
                     traceorder="normal"),
     )  # fmt: skip
     return fig
+
+
+# ---------------------------------------------------------------- initiatives
+
+MEMBER_COLOR, OTHER_COLOR = "#0072B2", "#E69F00"
+
+
+def release_gradient(
+    models: pd.DataFrame, *, levels: Mapping[str, str], title: str, source: str, member_label: str, other_label: str
+) -> go.Figure:
+    """Each model placed on the release gradient, fully closed (left) to fully open (right).
+
+    ``models``: name, gradient, member (developer's member id or None), release_date. Colour *and* marker
+    shape say whether the developer is an Alliance member, so the chart never relies on colour alone."""
+    ordered = models.sort_values(["gradient_rank", "release_date"]).reset_index(drop=True)
+    fig = go.Figure()
+    for is_member, label, color, symbol in ((True, member_label, MEMBER_COLOR, "circle"),
+                                            (False, other_label, OTHER_COLOR, "diamond")):  # fmt: skip
+        rows = ordered[ordered["member"].notna() == is_member]
+        level_names = [levels[g] for g in rows["gradient"]]
+        fig.add_trace(
+            go.Scatter(
+                x=rows["gradient_rank"], y=rows["name"], mode="markers", name=label,
+                marker=dict(size=16, color=color, symbol=symbol, line=dict(width=1, color="white")),
+                customdata=list(zip(rows["developer"], rows["release_date"], level_names, strict=True)),
+                hovertemplate="<b>%{y}</b><br>%{customdata[0]}, %{customdata[1]}<br>%{customdata[2]}<extra></extra>",
+            )
+        )  # fmt: skip
+    fig.update_xaxes(tickvals=list(range(len(levels))), ticktext=list(levels.values()), range=[-0.5, len(levels) - 0.5],
+                     showgrid=True, gridcolor="rgba(127,127,127,0.25)", automargin=True, zeroline=False)  # fmt: skip
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(ordered["name"]), autorange="reversed",
+                     automargin=True, ticksuffix="  ", showgrid=True, gridcolor="rgba(127,127,127,0.12)")  # fmt: skip
+    fig.update_layout(
+        title=dict(text=title, x=0.01, xanchor="left", xref="container", font=dict(size=16),
+                   subtitle=dict(text=source, font=dict(size=11, color=NEUTRAL))),
+        font=FONT, height=BASE_HEIGHT + 120 + 34 * len(ordered), margin=dict(l=8, r=16, t=72, b=80),
+        paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)", showlegend=True,
+        legend=dict(orientation="h", x=0, xref="container", y=0, yref="container", yanchor="bottom", title_text=""),
+    )  # fmt: skip
+    return fig

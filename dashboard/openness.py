@@ -6,16 +6,13 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from dashboard.routes import CRITERIA as CRITERIA_KEYS
 from dashboard.schema import DIMENSIONS, GRADIENT, Model
 
-# The components a reader can require, and the release dimension each one reads.
-CRITERIA: dict[str, str] = {
-    "weights": "weights",
-    "data": "training_data",
-    "code": "training_code",
-    "licence": "licence",
-    "documentation": "documentation",
-}
+# The components a reader can require (the URL's `require` values), and the release dimension each reads.
+CRITERIA: dict[str, str] = dict(
+    zip(CRITERIA_KEYS, ("weights", "training_data", "training_code", "licence", "documentation"), strict=True)
+)
 SCORE = {"open": 2, "partial": 1, "closed": 0}
 
 
@@ -41,6 +38,7 @@ def models_frame(models: Sequence[Model], required: Sequence[str]) -> pd.DataFra
     for m in models:
         row: dict[str, object] = {
             "id": m.id, "name": m.name, "developer": m.developer, "member": m.developer_member_id,
+            "licence_name": m.licence_name,
             "release_date": m.release_date, "gradient": m.gradient, "gradient_rank": GRADIENT.index(m.gradient),
             "score": openness_score(m), "qualifies": qualifies(m, required),
         }  # fmt: skip

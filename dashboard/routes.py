@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 PRESETS: tuple[str, ...] = ("world", "north_america", "europe", "asia_pacific", "middle_east")
+CRITERIA: tuple[str, ...] = ("weights", "data", "code", "licence", "documentation")  # 'What counts as open?'
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,8 @@ class Route:
     url_path: str  # what the browser shows after the host ("" for the home page)
     # URL keys only this page reads, with their accepted values; the first value is the default.
     params: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Repeatable URL keys only this page reads (?require=weights&require=data), default: none chosen.
+    multi: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 ROUTES: tuple[Route, ...] = (
@@ -24,6 +27,7 @@ ROUTES: tuple[Route, ...] = (
     Route("members", "pages/1_Members.py", "Members"),
     Route("world_map", "pages/2_World_map.py", "World_map", {"view": ("points", "countries"), "preset": PRESETS}),
     Route("sectors", "pages/3_Sectors.py", "Sectors"),
+    Route("initiatives", "pages/4_Initiatives.py", "Initiatives", multi={"require": CRITERIA}),
 )
 
 

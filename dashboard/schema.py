@@ -263,14 +263,18 @@ def reference_problems(
     initiatives: Initiatives, models: Sequence[Model], member_ids: set[str], file: str, models_file: str
 ) -> list[Problem]:
     """Member ids named by focus areas and models must exist; the gradient must list every level once, in order."""
+    page = "(page content)"
     problems = [
-        Problem(file, f"unknown member id {ident!r}", f"'{area.id}'", "members")
-        for area in initiatives.focus_areas for ident in [*area.members, *area.evidence] if ident not in member_ids
-    ]  # fmt: skip
+        Problem(file, f"unknown member id {ident!r}", page, f"focus_areas.{i}.members")
+        for i, area in enumerate(initiatives.focus_areas)
+        for ident in [*area.members, *area.evidence]
+        if ident not in member_ids
+    ]
     problems += [
-        Problem(models_file, f"unknown member id {m.developer_member_id!r}", f"'{m.id}'", "developer_member_id")
-        for m in models if m.developer_member_id is not None and m.developer_member_id not in member_ids
-    ]  # fmt: skip
+        Problem(models_file, f"unknown member id {m.developer_member_id!r}", f"'{m.id}' (#{i})", "developer_member_id")
+        for i, m in enumerate(models, start=1)
+        if m.developer_member_id is not None and m.developer_member_id not in member_ids
+    ]
     if tuple(level.id for level in initiatives.gradient) != GRADIENT:
-        problems.append(Problem(file, f"expected the levels in this order: {', '.join(GRADIENT)}", None, "gradient"))
+        problems.append(Problem(file, f"expected the levels in this order: {', '.join(GRADIENT)}", page, "gradient"))
     return problems

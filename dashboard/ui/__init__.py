@@ -18,6 +18,7 @@ from dashboard.ui.page import (
     alt,
     chart,
     choice,
+    choices,
     headline,
     label_map,
     nothing_matches,
@@ -28,7 +29,7 @@ from dashboard.ui.page import (
 from dashboard.ui.state import md, set_filters
 
 __all__ = [
-    "DOWNLOADS", "Page", "alt", "chart", "choice", "clear_countries_button", "download_members", "headline",
+    "DOWNLOADS", "Page", "alt", "chart", "choice", "choices", "clear_countries_button", "download_members", "headline",
     "label_map", "map_chart", "matrix_alt", "md", "member_detail", "member_table", "mix_alt", "nothing_matches",
     "page_links", "sector_chart", "set_filters", "setup", "summary", "table", "unshaped_countries",
 ]  # fmt: skip

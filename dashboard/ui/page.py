@@ -23,6 +23,7 @@ from dashboard.ui.state import (
     Labels,
     _on_filter_change,
     _on_lang_change,
+    _on_multi_change,
     _on_reset,
     _set_url,
     _sync_filters,
@@ -49,6 +50,7 @@ class Page:
     members: pd.DataFrame  # the filtered rows
     labels: Labels
     params: Mapping[str, str]  # this page's own URL keys (view, preset, ...), validated
+    multi: Mapping[str, tuple[str, ...]]  # this page's own repeatable URL keys (require), validated
 
     def t(self, key: str, **values: Any) -> str:
         return t(key, self.lang, **values)
@@ -83,10 +85,10 @@ def setup(page_key: str) -> Page:
         st.stop()
     options = filters.options_from(data.members, sector_order=SECTORS, region_order=list(data.regions.label))
     state, dropped = _sync_filters(options)
-    params, dropped_params = _sync_page_params(route(page_key).params)
+    params, multi, dropped_params = _sync_page_params(route(page_key).params, route(page_key).multi)
     dropped += dropped_params
     labels = Labels(lang, data)
-    page = Page(page_key, lang, data, state, options, filters.apply(data.members, state), labels, params)
+    page = Page(page_key, lang, data, state, options, filters.apply(data.members, state), labels, params, multi)
     _sidebar(page)
     if dropped or lang_dropped:
         keys = ", ".join(dropped + (["lang"] if lang_dropped else []))
@@ -149,6 +151,7 @@ def share_url(page: Page, extra: Mapping[str, Sequence[str]] | None = None) -> s
     """The full address of the current view."""
     base = st.context.url or "http://localhost:8501/" + route(page.key).url_path
     own = {k: [v] for k, v in page.params.items() if v != route(page.key).params[k][0]}
+    own.update({k: list(v) for k, v in page.multi.items() if v})
     if page.key == "members" and set(_url_values(MEMBER)) & set(page.data.members["id"]):
         own[MEMBER] = _url_values(MEMBER)[-1:]
     query = {**page.nav_query(), **own, **(extra or {})}
@@ -226,6 +229,17 @@ def choice(page: Page, key: str) -> str:
         format_func=lambda v: page.t(f"{page.key}.{key}.{v}"), on_change=_on_param_change, args=(key, accepted[0]),
     )  # fmt: skip
     return page.params[key]
+
+
+def choices(page: Page, key: str) -> tuple[str, ...]:
+    """Multi-select pills for one of the page's repeatable URL keys; returns the values chosen."""
+    accepted = route(page.key).multi[key]
+    st.session_state[WIDGET.format(key)] = list(page.multi[key])
+    st.pills(
+        page.t(f"{page.key}.{key}.label"), accepted, key=WIDGET.format(key), selection_mode="multi",
+        format_func=lambda v: page.t(f"{page.key}.{key}.{v}"), on_change=_on_multi_change, args=(key, accepted),
+    )  # fmt: skip
+    return page.multi[key]
 
 
 def table(frame: pd.DataFrame, columns: Mapping[str, str]) -> None:

@@ -167,8 +167,10 @@ def _sync_lang() -> tuple[str, bool]:
     return lang, dropped
 
 
-def _sync_page_params(choices: Mapping[str, tuple[str, ...]]) -> tuple[dict[str, str], list[str]]:
-    """A page's own keys: the URL's value when accepted, else the default (which stays out of the URL)."""
+def _sync_page_params(
+    choices: Mapping[str, tuple[str, ...]], multi: Mapping[str, tuple[str, ...]]
+) -> tuple[dict[str, str], dict[str, tuple[str, ...]], list[str]]:
+    """A page's own keys: the URL's accepted values, else the defaults (which stay out of the URL)."""
     values: dict[str, str] = {}
     dropped: list[str] = []
     for key, accepted in choices.items():
@@ -178,7 +180,24 @@ def _sync_page_params(choices: Mapping[str, tuple[str, ...]]) -> tuple[dict[str,
             given = accepted[0]
         values[key] = given
         _set_url(key, [] if given == accepted[0] else [given])
-    return values, dropped
+    chosen: dict[str, tuple[str, ...]] = {}
+    for key, accepted in multi.items():
+        given_all = _url_values(key)
+        chosen[key] = tuple(v for v in accepted if v in given_all)
+        if any(v not in accepted for v in given_all):
+            dropped.append(key)
+        _set_url(key, list(chosen[key]))
+    return values, chosen, dropped
+
+
+def _on_param_change(key: str, default: str) -> None:
+    value = st.session_state.get(WIDGET.format(key)) or default
+    _set_url(key, [] if value == default else [str(value)])
+
+
+def _on_multi_change(key: str, accepted: tuple[str, ...]) -> None:
+    picked = st.session_state.get(WIDGET.format(key)) or []
+    _set_url(key, [v for v in accepted if v in picked])
 
 
 def _on_filter_change() -> None:

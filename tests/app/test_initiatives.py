@@ -1,0 +1,50 @@
+"""The Initiatives page: criteria in the URL, filters on the focus-area cards, sources on the page."""
+
+from __future__ import annotations
+
+from dashboard.data import load_initiatives
+from tests.app.conftest import run_page, url_values
+
+
+def test_ticked_criteria_round_trip_and_list_the_qualifying_models() -> None:
+    at = run_page("pages/4_Initiatives.py", require=["licence", "weights"])
+    assert not at.exception
+    assert url_values(at, "require") == ["weights", "licence"]
+    _, models = load_initiatives()
+    expected = [m.name for m in models if m.dimensions.weights.value == "open" and m.dimensions.licence.value == "open"]
+    message = at.success[0].value
+    assert all(name in message for name in expected)
+    assert f"{len(expected)} of {len(models)} models" in message
+    assert "require=weights&require=licence" in at.code[0].value
+
+
+def test_unknown_criteria_are_dropped_with_a_notice() -> None:
+    at = run_page("pages/4_Initiatives.py", require=["weights", "vibes"])
+    assert url_values(at, "require") == ["weights"]
+    assert any("were not recognised" in c.value for c in at.caption)
+
+
+def test_no_criterion_means_every_model_passes() -> None:
+    _, models = load_initiatives()
+    at = run_page("pages/4_Initiatives.py")
+    assert at.info and f"all {len(models)} models pass" in at.info[0].value
+
+
+def test_sector_filter_narrows_the_members_on_the_focus_cards() -> None:
+    everyone = run_page("pages/4_Initiatives.py")
+    academia = run_page("pages/4_Initiatives.py", sector="academia")
+    text = lambda at: "\n".join(m.value for m in at.markdown)  # noqa: E731
+    assert "MLCommons" in text(everyone) and "MLCommons" not in text(academia)
+    assert "Yale" in text(academia)
+    assert any("hidden by the current filters" in c.value for c in academia.caption)
+
+
+def test_every_model_judgement_and_date_has_its_source_on_the_page() -> None:
+    initiatives, models = load_initiatives()
+    at = run_page("pages/4_Initiatives.py")
+    text = "\n".join(m.value for m in at.markdown)
+    for m in models:
+        for name in ("weights", "training_data", "licence", "access"):
+            assert f"({getattr(m.dimensions, name).source})" in text
+    for event in initiatives.timeline:
+        assert f"({event.source})" in text

@@ -1,0 +1,40 @@
+"""The Initiatives page in a real browser: ticking criteria updates the URL and the qualifying models."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from dashboard.data import load_initiatives
+from tests.e2e.conftest import Server, Watch, assert_clean, open_page, screenshot, settle
+
+
+def tick(page: object, label: str) -> None:
+    page.get_by_role("button", name=label).click()  # type: ignore[attr-defined]
+    settle(page)
+
+
+def test_ticking_criteria_updates_the_url_and_the_qualifying_models(
+    server: Server, watched: tuple[object, Watch]
+) -> None:
+    page, watch = watched
+    _, models = load_initiatives()
+    open_page(page, f"{server.url}/Initiatives")
+    tick(page, "Downloadable weights")
+    assert parse_qs(urlsplit(page.url).query) == {"require": ["weights"]}  # type: ignore[attr-defined]
+    open_weights = [m.name for m in models if m.dimensions.weights.value == "open"]
+    message = page.locator('[data-testid="stAlertContentSuccess"]').inner_text()  # type: ignore[attr-defined]
+    assert f"{len(open_weights)} of {len(models)} models count as open" in message
+    assert all(name in message for name in open_weights)
+
+    tick(page, "Released training code")
+    assert parse_qs(urlsplit(page.url).query) == {"require": ["weights", "code"]}  # type: ignore[attr-defined]
+    both = [m.name for m in models if m.dimensions.weights.value == m.dimensions.training_code.value == "open"]
+    assert both, "the shipped data has a model with open weights and open training code"
+    message = page.locator('[data-testid="stAlert"]').first.inner_text()  # type: ignore[attr-defined]
+    assert all(name in message for name in both) and f"{len(both)} of {len(models)}" in message
+
+    page.go_back()  # type: ignore[attr-defined]
+    settle(page)
+    assert parse_qs(urlsplit(page.url).query) == {"require": ["weights"]}  # type: ignore[attr-defined]
+    screenshot(page, "initiatives-weights")
+    assert_clean(page, watch)
