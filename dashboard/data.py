@@ -11,16 +11,22 @@ from typing import Any
 import pandas as pd
 import pycountry
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel
 
 from dashboard import paths
-from dashboard.schema import SECTORS, Initiatives, Member, Model, cross_record_problems, reference_problems
+from dashboard.schema import (
+    Alliance,
+    Category,
+    Initiatives,
+    Member,
+    Model,
+    Region,
+    cross_record_problems,
+    reference_problems,
+)
 from dashboard.validation import (
     DataError,
     Problem,
-    check_country,
-    check_iso_date,
-    check_url,
     list_problems,
     record_problems,
 )
@@ -54,51 +60,13 @@ def read_yaml(path: Path) -> Any:
         raise DataError([Problem(name, f"YAML error: {exc}")]) from None
 
 
-def _model_problems(model: type[BaseModel], raw: Any, file: str, record: str) -> list[Problem]:
-    try:
-        model.model_validate(raw)
-    except ValidationError as exc:
-        return [
-            Problem(file, error["msg"], record, ".".join(str(p) for p in error["loc"]) or None)
-            for error in exc.errors()
-        ]
-    return []
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class _Category(_Strict):
-    sector: str
-    label: str = Field(min_length=1)
-
-    @field_validator("sector")
-    @classmethod
-    def _known_sector(cls, value: str) -> str:
-        if value not in SECTORS:
-            raise ValueError(f"expected one of {', '.join(SECTORS)}")
-        return value
-
-
-class _Region(_Strict):
-    label: str = Field(min_length=1)
-    countries: list[str] = Field(min_length=1)
-
-    @field_validator("countries")
-    @classmethod
-    def _codes(cls, value: list[str]) -> list[str]:
-        for code in value:
-            check_country(code)
-        return value
-
-
 def _mapping_of(model: type[BaseModel], path: Path, what: str) -> dict[str, Any]:
+    """A file that maps keys to records of one model; every record is checked."""
     raw = read_yaml(path)
     name = paths.display(path)
     if not isinstance(raw, dict) or not raw:
         raise DataError([Problem(name, f"top level: expected a mapping of {what}, got {type(raw).__name__}")])
-    problems = [p for key, value in raw.items() for p in _model_problems(model, value, name, f"'{key}'")]
+    problems = [p for key, value in raw.items() for p in record_problems(model, value, name, f"'{key}'")[1]]
     if problems:
         raise DataError(problems)
     return raw
@@ -114,7 +82,7 @@ class Categories:
 
 def load_categories(path: Path = paths.CATEGORIES) -> Categories:
     """Read the category table; one entry per category slug."""
-    raw = _mapping_of(_Category, path, "category slugs to {sector, label}")
+    raw = _mapping_of(Category, path, "category slugs to {sector, label}")
     return Categories({k: v["sector"] for k, v in raw.items()}, {k: v["label"] for k, v in raw.items()})
 
 
@@ -128,7 +96,7 @@ class Regions:
 
 def load_regions(path: Path = paths.REGIONS) -> Regions:
     """Read the region table; a country may belong to one region only."""
-    raw = _mapping_of(_Region, path, "region slugs to {label, countries}")
+    raw = _mapping_of(Region, path, "region slugs to {label, countries}")
     of_country: dict[str, str] = {}
     problems = []
     for region, entry in raw.items():
@@ -193,73 +161,16 @@ def load_members(
     return members_frame(members, categories, regions)
 
 
-class _Sourced(_Strict):
-    source: str
-
-    @field_validator("source")
-    @classmethod
-    def _url(cls, value: str) -> str:
-        return check_url(value)
-
-
-class _SourcedText(_Sourced):
-    value: str = Field(min_length=1)
-
-
-class _SourcedDate(_Sourced):
-    value: str
-
-    @field_validator("value")
-    @classmethod
-    def _iso(cls, value: str) -> str:
-        return check_iso_date(value)
-
-
-class _SourcedIds(_Sourced):
-    value: list[str] = Field(min_length=1)
-
-
-class Alliance(_Strict):
-    """Launch facts for the Overview, each with the source that states it."""
-
-    name: _SourcedText
-    launch_date: _SourcedDate
-    co_launchers: _SourcedIds
-    count_wording: _SourcedText
-    member_list_heading: _SourcedText
-    press_release_title: _SourcedText
-    press_release_urls: list[str] = Field(min_length=1)
-    launch_map_url: str
-    data_version: str = Field(min_length=1)
-
-    @field_validator("press_release_urls")
-    @classmethod
-    def _urls(cls, value: list[str]) -> list[str]:
-        for url in value:
-            check_url(url)
-        return value
-
-    @field_validator("launch_map_url")
-    @classmethod
-    def _map_url(cls, value: str) -> str:
-        return check_url(value)
-
-    @field_validator("data_version")
-    @classmethod
-    def _version_is_a_date(cls, value: str) -> str:
-        return check_iso_date(value)
-
-
 def load_alliance(path: Path = paths.ALLIANCE) -> Alliance:
     """Read the launch facts (one mapping of sourced values)."""
     raw = read_yaml(path)
     name = paths.display(path)
     if not isinstance(raw, dict):
         raise DataError([Problem(name, f"top level: expected a mapping, got {type(raw).__name__}")])
-    problems = _model_problems(Alliance, raw, name, "(launch facts)")
-    if problems:
+    alliance, problems = record_problems(Alliance, raw, name, "(launch facts)")
+    if alliance is None:
         raise DataError(problems)
-    return Alliance.model_validate(raw)
+    return alliance
 
 
 def topology_countries(path: Path) -> frozenset[str]:

@@ -24,6 +24,19 @@ BAR_HEIGHT = 30  # pixels per bar, so labels never overlap
 BASE_HEIGHT = 120  # title, source line and margins
 
 
+def _heading(title: str, source: str) -> dict[str, object]:
+    """Every chart's title with its source line beneath it, so both land in the PNG download."""
+    return dict(
+        text=title, x=0.01, xanchor="left", xref="container", font=dict(size=16),
+        subtitle=dict(text=source, font=dict(size=11, color=NEUTRAL)),
+    )  # fmt: skip
+
+
+def _bottom_legend(**extra: object) -> dict[str, object]:
+    """A horizontal legend under the chart, where it never covers the title or the data."""
+    return dict(orientation="h", x=0, xref="container", y=0, yref="container", yanchor="bottom", title_text="", **extra)
+
+
 def _finish(fig: go.Figure, *, title: str, source: str, rows: int) -> go.Figure:
     """Title and source line on top (both land in the PNG download), room for every bar."""
     fig.update_layout(
@@ -111,7 +124,7 @@ def category_bar(
     fig = _finish(fig, title=title, source=source, rows=len(counts))
     fig.update_layout(
         showlegend=True,
-        legend=dict(orientation="h", x=0, xref="container", y=0, yref="container", yanchor="bottom", title_text=""),
+        legend=_bottom_legend(),
         margin=dict(b=72),
     )
     return fig
@@ -138,11 +151,9 @@ def _geo(fig: go.Figure, *, title: str, source: str, preset: str) -> go.Figure:
         showframe=False, showlakes=False, resolution=110, lataxis_range=[-58, 85], **view,
     )  # fmt: skip
     fig.update_layout(
-        title=dict(text=title, x=0.01, xanchor="left", xref="container", font=dict(size=16),
-                   subtitle=dict(text=source, font=dict(size=11, color=NEUTRAL))),
+        title=_heading(title, source),
         font=FONT, height=500, margin=dict(l=0, r=0, t=72, b=40), paper_bgcolor="rgba(0,0,0,0)",
-        legend=dict(orientation="h", x=0, xref="container", y=0, yref="container", yanchor="bottom",
-                    title_text="", bgcolor="rgba(255,255,255,0.6)"),
+        legend=_bottom_legend(bgcolor="rgba(255,255,255,0.6)"),
         dragmode=False,
     )  # fmt: skip
     return fig
@@ -247,8 +258,7 @@ def sector_treemap(nodes: pd.DataFrame, *, sector_labels: Mapping[str, str], tit
         )
     )  # fmt: skip
     fig.update_layout(
-        title=dict(text=title, x=0.01, xanchor="left", xref="container", font=dict(size=16),
-                   subtitle=dict(text=source, font=dict(size=11, color=NEUTRAL))),
+        title=_heading(title, source),
         font=FONT, height=620, margin=dict(l=4, r=4, t=72, b=4), paper_bgcolor="rgba(0,0,0,0)",
     )  # fmt: skip
     return fig
@@ -271,8 +281,7 @@ def sector_region_heatmap(
     fig.update_yaxes(autorange="reversed", ticksuffix="  ")
     fig.update_xaxes(side="top")
     fig.update_layout(
-        title=dict(text=title, x=0.01, xanchor="left", xref="container", font=dict(size=16),
-                   subtitle=dict(text=source, font=dict(size=11, color=NEUTRAL))),
+        title=_heading(title, source),
         font=FONT, height=BASE_HEIGHT + 60 + 44 * len(matrix), margin=dict(l=8, r=8, t=110, b=8),
         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
     )  # fmt: skip
@@ -304,8 +313,7 @@ def sector_mix_bar(
     fig.update_xaxes(range=[0, 1], dtick=0.25)
     fig.update_layout(
         showlegend=True, height=BASE_HEIGHT + 80 + 44 * len(regions), margin=dict(b=72),
-        legend=dict(orientation="h", x=0, xref="container", y=0, yref="container", yanchor="bottom", title_text="",
-                    traceorder="normal"),
+        legend=_bottom_legend(traceorder="normal"),
     )  # fmt: skip
     return fig
 
@@ -341,10 +349,9 @@ def release_gradient(
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(ordered["name"]), autorange="reversed",
                      automargin=True, ticksuffix="  ", showgrid=True, gridcolor="rgba(127,127,127,0.12)")  # fmt: skip
     fig.update_layout(
-        title=dict(text=title, x=0.01, xanchor="left", xref="container", font=dict(size=16),
-                   subtitle=dict(text=source, font=dict(size=11, color=NEUTRAL))),
+        title=_heading(title, source),
         font=FONT, height=BASE_HEIGHT + 120 + 34 * len(ordered), margin=dict(l=8, r=16, t=72, b=80),
         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)", showlegend=True,
-        legend=dict(orientation="h", x=0, xref="container", y=0, yref="container", yanchor="bottom", title_text=""),
+        legend=_bottom_legend(),
     )  # fmt: skip
     return fig

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from dashboard.validation import Problem, check_country, check_iso_date, check_url
 
@@ -28,7 +28,10 @@ Slug = Annotated[str, Field(pattern=SLUG_RE.pattern, min_length=1, max_length=80
 Text = Annotated[str, Field(min_length=1, max_length=500)]
 
 
-Url = Annotated[str, Field(max_length=2000)]
+# Reusable field types: each carries its own check, so a model never repeats a validator.
+Url = Annotated[str, Field(max_length=2000), AfterValidator(check_url)]
+IsoDate = Annotated[str, AfterValidator(check_iso_date)]
+Country = Annotated[str, AfterValidator(check_country)]
 
 
 class Record(BaseModel):
@@ -37,11 +40,17 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class Sourced(Record):
+    """A claim with the page that supports it."""
+
+    source: Url
+
+
 class Headquarters(Record):
     """Where the organisation was headquartered at the launch; null where no source says."""
 
     city: Text | None
-    country: str | None
+    country: Country | None
     lat: Annotated[float, Field(ge=-90, le=90)] | None
     lon: Annotated[float, Field(ge=-180, le=180)] | None
 
@@ -58,11 +67,6 @@ class Headquarters(Record):
             raise ValueError("coordinates without a country: give hq.country or null the coordinates")
         return self
 
-    @field_validator("country")
-    @classmethod
-    def _country_code(cls, value: str | None) -> str | None:
-        return None if value is None else check_country(value)
-
 
 class Member(Record):
     """One organisation named at the launch."""
@@ -73,29 +77,52 @@ class Member(Record):
     sector: Sector
     category: Slug
     membership: Membership | None
-    joined: str
+    joined: IsoDate
     hq: Headquarters
     website: Url
     founded: Annotated[int, Field(ge=1000, le=2100)] | None
     sources: Annotated[list[Url], Field(min_length=1)]
     notes: Annotated[str, Field(max_length=2000)] | None
 
-    @field_validator("joined")
-    @classmethod
-    def _joined_is_iso(cls, value: str) -> str:
-        return check_iso_date(value)
 
-    @field_validator("website")
-    @classmethod
-    def _website_is_url(cls, value: str) -> str:
-        return check_url(value)
+class Category(Record):
+    """One row of data/categories.yaml: the sector a category belongs to and its English label."""
 
-    @field_validator("sources")
-    @classmethod
-    def _sources_are_urls(cls, value: list[str]) -> list[str]:
-        for url in value:
-            check_url(url)
-        return value
+    sector: Sector
+    label: Text
+
+
+class Region(Record):
+    """One row of data/regions.yaml: a world region and the countries in it."""
+
+    label: Text
+    countries: Annotated[list[Country], Field(min_length=1)]
+
+
+class SourcedText(Sourced):
+    value: Text
+
+
+class SourcedDate(Sourced):
+    value: IsoDate
+
+
+class SourcedIds(Sourced):
+    value: Annotated[list[Slug], Field(min_length=1)]
+
+
+class Alliance(Record):
+    """Launch facts for the Overview (data/alliance.yaml), each with the source that states it."""
+
+    name: SourcedText
+    launch_date: SourcedDate
+    co_launchers: SourcedIds
+    count_wording: SourcedText
+    member_list_heading: SourcedText
+    press_release_title: SourcedText
+    press_release_urls: Annotated[list[Url], Field(min_length=1)]
+    launch_map_url: Url
+    data_version: IsoDate
 
 
 FIELDS: tuple[str, ...] = tuple(Member.model_fields)
@@ -154,17 +181,6 @@ DIMENSIONS: tuple[str, ...] = (
 AccessMode = Literal["download", "api", "hosted_app"]
 
 
-class Sourced(Record):
-    """A claim with the page that supports it."""
-
-    source: Url
-
-    @field_validator("source")
-    @classmethod
-    def _source_is_url(cls, value: str) -> str:
-        return check_url(value)
-
-
 class Judgement(Sourced):
     """How open one dimension of a model's release was, why, and where that is documented."""
 
@@ -190,7 +206,7 @@ class Model(Record):
     name: Text
     developer: Text
     developer_member_id: Slug | None
-    release_date: str
+    release_date: IsoDate
     release_source: Url
     gradient: Gradient
     gradient_note: Text
@@ -199,16 +215,6 @@ class Model(Record):
     licence_name: Text
     access_modes: Annotated[list[AccessMode], Field(min_length=1)]
     notes: Annotated[str, Field(max_length=2000)] | None
-
-    @field_validator("release_date")
-    @classmethod
-    def _date(cls, value: str) -> str:
-        return check_iso_date(value)
-
-    @field_validator("release_source", "gradient_source")
-    @classmethod
-    def _urls(cls, value: str) -> str:
-        return check_url(value)
 
 
 class FocusArea(Sourced):

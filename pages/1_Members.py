@@ -7,10 +7,7 @@ from dashboard.schema import SECTORS
 
 page = ui.setup("members")
 members, everyone = page.members, page.data.members
-st.title(page.t("members.title"))
-if page.empty:
-    ui.nothing_matches(page)
-    st.stop()
+ui.title_or_stop(page, "members.title")
 
 st.caption(page.t("members.count", shown=len(members), total=len(everyone)))
 selected = ui.member_table(page, members)

@@ -7,10 +7,7 @@ from dashboard.schema import SECTORS
 
 page = ui.setup("world_map")
 members = page.members
-st.title(page.t("world_map.title"))
-if page.empty:
-    ui.nothing_matches(page)
-    st.stop()
+ui.title_or_stop(page, "world_map.title")
 
 view, preset = ui.choice(page, "view"), ui.choice(page, "preset")
 ui.clear_countries_button(page)

@@ -7,10 +7,7 @@ from dashboard.schema import SECTORS
 
 page = ui.setup("sectors")
 members = page.members
-st.title(page.t("sectors.title"))
-if page.empty:
-    ui.nothing_matches(page)
-    st.stop()
+ui.title_or_stop(page, "sectors.title")
 
 sectors = ui.label_map(page, "sector", SECTORS)
 regions = ui.label_map(page, "region", list(page.data.regions.label))

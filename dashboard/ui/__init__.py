@@ -25,11 +25,12 @@ from dashboard.ui.page import (
     page_links,
     setup,
     table,
+    title_or_stop,
 )
 from dashboard.ui.state import md, set_filters
 
 __all__ = [
     "DOWNLOADS", "Page", "alt", "chart", "choice", "choices", "clear_countries_button", "download_members", "headline",
     "label_map", "map_chart", "matrix_alt", "md", "member_detail", "member_table", "mix_alt", "nothing_matches",
-    "page_links", "sector_chart", "set_filters", "setup", "summary", "table", "unshaped_countries",
+    "page_links", "sector_chart", "set_filters", "setup", "summary", "table", "title_or_stop", "unshaped_countries",
 ]  # fmt: skip

@@ -200,6 +200,14 @@ def headline(page: Page, numbers: transform.Headline, *, unplaced: int) -> None:
             )  # fmt: skip
 
 
+def title_or_stop(page: Page, key: str) -> None:
+    """The page title; when the filters match nothing, the friendly message instead of the page."""
+    st.title(page.t(key))
+    if page.empty:
+        nothing_matches(page)
+        st.stop()
+
+
 def nothing_matches(page: Page) -> None:
     """The friendly message shown instead of empty charts."""
     st.info(page.t("empty.message"))

@@ -211,3 +211,20 @@ def screenshot(page: object, name: str) -> None:
         page.screenshot(path=str(SHOTS / f"{name}-{label}.png"))  # type: ignore[attr-defined]
     page.set_viewport_size(DESKTOP)  # type: ignore[attr-defined]
     settle(page)
+
+
+def query(page: object) -> dict[str, list[str]]:
+    """The current URL's query parameters."""
+    from urllib.parse import parse_qs
+
+    return parse_qs(urlsplit(page.url).query)  # type: ignore[attr-defined]
+
+
+def click_chart(page: object, locate: str, target: str, expect: str) -> None:
+    """Click the screen point that the script ``locate`` finds for ``target`` inside a chart, then wait
+    until the URL carries ``expect`` and the rerun has finished."""
+    spot = page.evaluate(locate, target)  # type: ignore[attr-defined]
+    assert spot, f"nothing found for {target!r} in the chart"
+    page.mouse.click(spot["x"], spot["y"])  # type: ignore[attr-defined]
+    page.wait_for_function("(e) => location.search.includes(e)", arg=expect)  # type: ignore[attr-defined]
+    settle(page)

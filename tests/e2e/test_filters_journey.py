@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import pandas as pd
 import pytest
@@ -11,16 +11,12 @@ import pytest
 from dashboard.data import load_members
 from dashboard.filters import FilterState, apply
 from dashboard.routes import ROUTES
-from tests.e2e.conftest import Server, Watch, assert_clean, open_page, screenshot, settle
+from tests.e2e.conftest import Server, Watch, assert_clean, open_page, query, screenshot, settle
 
 
 @pytest.fixture(scope="module")
 def members() -> pd.DataFrame:
     return load_members()
-
-
-def query(url: str) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(url).query)
 
 
 def metric(page: object, label: str) -> str:
@@ -58,21 +54,21 @@ def test_deep_link_on_a_fresh_server_then_switch_change_and_go_back(
     page.locator('[data-testid="stSidebarNav"], [data-testid="stSidebar"]').get_by_role("link", name="Overview").click()  # type: ignore[attr-defined]
     page.wait_for_url(re.compile(r"/(\?|$)"))  # type: ignore[attr-defined]
     settle(page)
-    assert query(page.url) == {"sector": ["academia"], "country": ["CHE"]}  # type: ignore[attr-defined]
+    assert query(page) == {"sector": ["academia"], "country": ["CHE"]}  # type: ignore[attr-defined]
     assert metric(page, "Members") == str(len(swiss_universities))
     first_alt = page.get_by_text(re.compile(r"^Members by sector\.")).inner_text()  # type: ignore[attr-defined]
 
     # 3. Changing a filter changes the URL, the figures and the chart's text alternative at once.
     pick(page, "Country", "United States")
     both = apply(members, FilterState(sector=("academia",), country=("CHE", "USA")))
-    assert query(page.url) == {"sector": ["academia"], "country": ["CHE", "USA"]}  # type: ignore[attr-defined]
+    assert query(page) == {"sector": ["academia"], "country": ["CHE", "USA"]}  # type: ignore[attr-defined]
     assert metric(page, "Members") == str(len(both))
     assert page.get_by_text(re.compile(r"^Members by sector\.")).inner_text() != first_alt  # type: ignore[attr-defined]
 
     # 4. Back and forward land on the right view.
     page.go_back()  # type: ignore[attr-defined]
     settle(page)
-    assert query(page.url) == {"sector": ["academia"], "country": ["CHE"]}  # type: ignore[attr-defined]
+    assert query(page) == {"sector": ["academia"], "country": ["CHE"]}  # type: ignore[attr-defined]
     assert metric(page, "Members") == str(len(swiss_universities))
     page.go_forward()  # type: ignore[attr-defined]
     settle(page)

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
 
 from dashboard import paths
 from dashboard.data import load_members, topology_countries
-from tests.e2e.conftest import Server, Watch, assert_clean, open_page, screenshot, settle, start_server, stop_server
+from tests.e2e.conftest import (
+    Server,
+    Watch,
+    assert_clean,
+    click_chart,
+    open_page,
+    query,
+    screenshot,
+    settle,
+    start_server,
+    stop_server,
+)
 
 GEO = """() => {
   const size = sel => [...document.querySelectorAll(sel)].map(p => (p.getAttribute('d') || '').length);
@@ -85,17 +95,13 @@ def test_a_click_on_a_country_filters_the_url_and_the_table(
 ) -> None:
     page, watch = watched
     open_page(page, f"{server.url}/World_map?view=countries")
-    spot = page.evaluate(INSIDE, "JPN")  # type: ignore[attr-defined]
-    assert spot, "no point inside Japan's shape"
-    page.mouse.click(spot["x"], spot["y"])  # type: ignore[attr-defined]
-    page.wait_for_function("() => location.search.includes('country=JPN')")  # type: ignore[attr-defined]
-    settle(page)
-    assert parse_qs(urlsplit(page.url).query)["country"] == ["JPN"]  # type: ignore[attr-defined]
+    click_chart(page, INSIDE, "JPN", expect="country=JPN")
+    assert query(page)["country"] == ["JPN"]
     rows = page.locator('[data-testid="stTable"] tbody tr')  # type: ignore[attr-defined]
     assert rows.count() == 1 and "Japan" in rows.first.inner_text()
     page.get_by_role("button", name=re.compile("Show all countries")).click()  # type: ignore[attr-defined]
     settle(page)
-    assert "country" not in parse_qs(urlsplit(page.url).query)  # type: ignore[attr-defined]
+    assert "country" not in query(page)
     assert page.locator('[data-testid="stTable"] tbody tr').count() == members["country"].nunique()  # type: ignore[attr-defined]
     assert_clean(page, watch)
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlsplit
 
-from tests.e2e.conftest import Server, Watch, assert_clean, open_page, settle
+from tests.e2e.conftest import Server, Watch, assert_clean, click_chart, open_page, query
 
 # Centre of the first bar of the trace whose legend name is given, in the regional mix chart.
 BAR = """(name) => {
@@ -25,11 +24,7 @@ BAR = """(name) => {
 def test_a_click_on_a_sector_segment_filters_every_page(server: Server, watched: tuple[object, Watch]) -> None:
     page, watch = watched
     open_page(page, f"{server.url}/Sectors")
-    spot = page.evaluate(BAR, "Academia")  # type: ignore[attr-defined]
-    assert spot, "no Academia segment found"
-    page.mouse.click(spot["x"], spot["y"])  # type: ignore[attr-defined]
-    page.wait_for_function("() => location.search.includes('sector=academia')")  # type: ignore[attr-defined]
-    settle(page)
-    assert parse_qs(urlsplit(page.url).query) == {"sector": ["academia"]}  # type: ignore[attr-defined]
+    click_chart(page, BAR, "Academia", expect="sector=academia")
+    assert query(page) == {"sector": ["academia"]}
     assert page.get_by_text(re.compile(r"^Of the \d+ members shown, \d+ are universities\.$")).count() == 1  # type: ignore[attr-defined]
     assert_clean(page, watch)

@@ -88,7 +88,7 @@ STRUCTURED: list[tuple[str, Callable[[Records], Records], str, str, str]] = [
         "malformed source URL",
         _set("sources", ["https://ok.example.org", "htp:/x"]),
         "'eth-zurich' (#2)",
-        "sources",
+        "sources.1",
         "http(s) URL",
     ),  # fmt: skip
     ("date not ISO 8601", _set("joined", "5 Dec 2023"), "'eth-zurich' (#2)", "joined", "ISO 8601"),
