@@ -265,24 +265,23 @@ def sector_treemap(nodes: pd.DataFrame, *, sector_labels: Mapping[str, str], tit
 
 
 def sector_region_heatmap(
-    matrix: pd.DataFrame, *, sector_labels: Mapping[str, str], region_labels: Mapping[str, str], title: str,
-    source: str, colorbar_title: str,
-) -> go.Figure:  # fmt: skip
-    """Counts of members by sector (rows) and region (columns), each cell labelled with its count."""
+    matrix: pd.DataFrame, *, sector_labels: Mapping[str, str], region_labels: Mapping[str, str], title: str, source: str
+) -> go.Figure:
+    """Counts of members by sector (rows) and region (columns), each cell labelled with its count
+    (so no colour scale is needed to read it)."""
     z = matrix.to_numpy().tolist()
     fig = go.Figure(
         go.Heatmap(
             z=z, x=[region_labels.get(c, c) for c in matrix.columns], y=[sector_labels.get(r, r) for r in matrix.index],
             colorscale="Blues", zmin=0, text=z, texttemplate="%{text}", textfont=dict(size=14),
-            hovertemplate="%{y} · %{x}: %{z}<extra></extra>", xgap=2, ygap=2,
-            colorbar=dict(title=dict(text=colorbar_title), thickness=12),
+            hovertemplate="%{y} · %{x}: %{z}<extra></extra>", xgap=2, ygap=2, showscale=False,
         )
     )  # fmt: skip
-    fig.update_yaxes(autorange="reversed", ticksuffix="  ")
-    fig.update_xaxes(side="top")
+    fig.update_yaxes(autorange="reversed", ticksuffix="  ", automargin=True)
+    fig.update_xaxes(side="bottom", automargin=True)
     fig.update_layout(
         title=_heading(title, source),
-        font=FONT, height=BASE_HEIGHT + 60 + 44 * len(matrix), margin=dict(l=8, r=8, t=110, b=8),
+        font=FONT, height=BASE_HEIGHT + 60 + 44 * len(matrix), margin=dict(l=8, r=8, t=72, b=8),
         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
     )  # fmt: skip
     return fig

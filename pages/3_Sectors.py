@@ -23,7 +23,7 @@ st.caption(page.t("sectors.treemap.help"))
 matrix = transform.sector_region_matrix(members, SECTORS, list(regions))
 title = page.t("sectors.matrix.title")
 fig = figures.sector_region_heatmap(matrix, sector_labels=sectors, region_labels=regions, title=title,
-                                    source=page.source_line(), colorbar_title=page.t("chart.axis_members"))  # fmt: skip
+                                    source=page.source_line())  # fmt: skip
 ui.chart(fig, alt=ui.matrix_alt(page, title, matrix), key="matrix", filename="members-by-sector-and-region")
 
 shares = transform.sector_shares(members, SECTORS, list(regions))

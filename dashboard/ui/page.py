@@ -24,8 +24,8 @@ from dashboard.ui.state import (
     _on_filter_change,
     _on_lang_change,
     _on_multi_change,
+    _on_param_change,
     _on_reset,
-    _set_url,
     _sync_filters,
     _sync_lang,
     _sync_page_params,
@@ -196,7 +196,7 @@ def headline(page: Page, numbers: transform.Headline, *, unplaced: int) -> None:
         for key, value, note in tiles:
             st.metric(
                 page.t(f"overview.metric.{key}"), value, delta=note, delta_color="off", delta_arrow="off",
-                border=True, width=168,
+                border=True, width=168, height=128,
             )  # fmt: skip
 
 
@@ -217,15 +217,9 @@ def nothing_matches(page: Page) -> None:
 def page_links(page: Page, keys: Sequence[str]) -> None:
     """Links to other pages, carrying the current filters."""
     nav = page.nav_query()
-    for col, key in zip(st.columns(len(keys)), keys, strict=True):
-        with col:
-            r = route(key)
-            st.page_link(r.script, label=page.t(f"link.{key}"), query_params=nav or None)
-
-
-def _on_param_change(key: str, default: str) -> None:
-    value = st.session_state.get(WIDGET.format(key)) or default
-    _set_url(key, [] if value == default else [str(value)])
+    with st.container(horizontal=True, wrap=True, gap="medium"):
+        for key in keys:
+            st.page_link(route(key).script, label=page.t(f"link.{key}"), query_params=nav or None, width="content")
 
 
 def choice(page: Page, key: str) -> str:

@@ -125,3 +125,20 @@ def test_every_page_renders_cleanly_at_desktop_and_phone_width(
     assert page.locator("h1").count() >= 1  # type: ignore[attr-defined]
     screenshot(page, route.key)  # type: ignore[attr-defined]
     assert_clean(page, watch)
+
+
+def test_selecting_a_row_opens_the_members_full_record(
+    server: Server, watched: tuple[object, Watch], members: pd.DataFrame
+) -> None:
+    page, watch = watched
+    shown = apply(members, FilterState(sector=("academia",), country=("CHE",)))
+    first = shown.iloc[0]
+    open_page(page, f"{server.url}/Members?sector=academia&country=CHE")
+    box = page.locator('[data-testid="stDataFrame"]').bounding_box()  # type: ignore[attr-defined]
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # the first row's selection box, below the header  # type: ignore[attr-defined]
+    page.wait_for_function("() => location.search.includes('member=')")  # type: ignore[attr-defined]
+    settle(page)
+    assert query(page)["member"] == [first["id"]]
+    record = "\n".join(page.locator('[data-testid="stMain"] [data-testid="stMarkdown"]').all_inner_texts())  # type: ignore[attr-defined]
+    assert all(url in record for url in first["sources"])
+    assert_clean(page, watch)

@@ -99,7 +99,7 @@ def test_matrix_and_shares_add_up(members: pd.DataFrame) -> None:
     assert int(matrix.to_numpy().sum()) == members["region"].notna().sum()
     shares = sector_shares(members, SECTORS, REGIONS)
     assert shares.groupby("region")["share"].sum().round(9).eq(1).all()
-    fig = sector_region_heatmap(matrix, sector_labels={}, region_labels={}, title="t", source="s", colorbar_title="m")
+    fig = sector_region_heatmap(matrix, sector_labels={}, region_labels={}, title="t", source="s")
     assert fig.data[0].type == "heatmap" and [list(r) for r in fig.data[0].z] == matrix.to_numpy().tolist()
     bars = sector_mix_bar(shares, sector_labels={}, region_labels={}, title="t", source="s", axis="a")
     assert [t.name for t in bars.data] == [s for s in SECTORS if s in set(shares["sector"])]
