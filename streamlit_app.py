@@ -43,4 +43,4 @@ with right:
     fig = figures.country_bar(counts, labels=ui.label_map(page, "country", counts["country"]), title=title,
                               source=page.source_line(), axis=page.t("chart.axis_members"))  # fmt: skip
     ui.chart(fig, alt=ui.alt(page, title, counts, "country"), key="country_bar", filename="members-by-country")
-ui.page_links(page, ["members", "world_map", "sectors", "initiatives"])
+ui.page_links(page, ["members", "world_map", "sectors", "initiatives", "about"])

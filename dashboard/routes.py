@@ -28,6 +28,7 @@ ROUTES: tuple[Route, ...] = (
     Route("world_map", "pages/2_World_map.py", "World_map", {"view": ("points", "countries"), "preset": PRESETS}),
     Route("sectors", "pages/3_Sectors.py", "Sectors"),
     Route("initiatives", "pages/4_Initiatives.py", "Initiatives", multi={"require": CRITERIA}),
+    Route("about", "pages/5_About.py", "About"),
 )
 
 

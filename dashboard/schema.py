@@ -111,6 +111,13 @@ class SourcedIds(Sourced):
     value: Annotated[list[Slug], Field(min_length=1)]
 
 
+class Change(Record):
+    """One entry of the data changelog."""
+
+    version: IsoDate
+    summary: Text
+
+
 class Alliance(Record):
     """Launch facts for the Overview (data/alliance.yaml), each with the source that states it."""
 
@@ -123,6 +130,7 @@ class Alliance(Record):
     press_release_urls: Annotated[list[Url], Field(min_length=1)]
     launch_map_url: Url
     data_version: IsoDate
+    changelog: Annotated[list[Change], Field(min_length=1)]
 
 
 FIELDS: tuple[str, ...] = tuple(Member.model_fields)

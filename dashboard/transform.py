@@ -198,3 +198,26 @@ def in_sector_order(frame: pd.DataFrame, sectors: Sequence[str]) -> pd.DataFrame
     """Rows sorted by sector in the given order (stable), so legends and groups follow it."""
     rank = {s: i for i, s in enumerate(sectors)}
     return frame.sort_values("sector", key=lambda col: col.map(rank), kind="stable")
+
+
+# ---------------------------------------------------------------- about the data
+
+
+def with_notes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Members whose record carries a caveat (name, notes), in the file's order."""
+    return frame.loc[frame["notes"].notna(), ["name", "notes"]].reset_index(drop=True)
+
+
+def source_counts(frame: pd.DataFrame) -> tuple[int, int]:
+    """How many source links the records cite, and how many distinct pages that is."""
+    links = [url for urls in frame["sources"] for url in urls]
+    return len(links), len(set(links))
+
+
+def unknown_counts(frame: pd.DataFrame) -> dict[str, int]:
+    """How many records leave a fact null: founding year, headquarters city, coordinates."""
+    return {
+        "founded": int(frame["founded"].isna().sum()),
+        "city": int(frame["city"].isna().sum()),
+        "coordinates": int(frame["lat"].isna().sum()),
+    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -20,15 +21,16 @@ SYMBOL = {"open": "●", "partial": "◐", "closed": "○"}
 
 
 @st.cache_data(show_spinner=False)
-def _cached(_stamp: tuple[float, ...], member_ids: frozenset[str]) -> tuple[Initiatives, list[Model]]:
-    return load_initiatives(member_ids=set(member_ids))
+def _cached(files: tuple[str, str], _stamp: tuple[float, ...], ids: frozenset[str]) -> tuple[Initiatives, list[Model]]:
+    return load_initiatives(Path(files[0]), Path(files[1]), member_ids=set(ids))
 
 
 def load(page: Page) -> tuple[Initiatives, list[Model]]:
     """The page's datasets, validated like the members; a broken file stops the page with its problems."""
     try:
         stamp = (_mtime(paths.INITIATIVES), _mtime(paths.MODELS))
-        return _cached(stamp, frozenset(page.data.members["id"]))
+        files = (str(paths.INITIATIVES), str(paths.MODELS))
+        return _cached(files, stamp, frozenset(page.data.members["id"]))
     except DataError as exc:
         st.error(page.t("error.data", problems=len(exc.problems)))
         st.code("\n".join(str(p) for p in exc.problems), language=None, wrap_lines=True)

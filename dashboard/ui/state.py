@@ -49,13 +49,15 @@ def _mtime(path: Path) -> float:
 
 
 @st.cache_data(show_spinner=False)
-def _cached_members(path: str, _stamp: tuple[float, ...]) -> pd.DataFrame:
-    return load_members(Path(path))
+def _cached_members(files: tuple[str, str, str], _stamp: tuple[float, ...]) -> pd.DataFrame:
+    members, categories, regions = map(Path, files)
+    return load_members(members, categories_path=categories, regions_path=regions)
 
 
 @st.cache_data(show_spinner=False)
-def _cached_refs(_stamp: tuple[float, ...]) -> tuple[Alliance, Categories, Regions]:
-    return load_alliance(), load_categories(), load_regions()
+def _cached_refs(files: tuple[str, str, str], _stamp: tuple[float, ...]) -> tuple[Alliance, Categories, Regions]:
+    alliance, categories, regions = map(Path, files)
+    return load_alliance(alliance), load_categories(categories), load_regions(regions)
 
 
 def _country_names(members: pd.DataFrame) -> dict[str, str]:
@@ -80,8 +82,10 @@ class Data:
 def load_data() -> Data:
     """The validated datasets; raises DataError naming every problem."""
     stamp = tuple(_mtime(p) for p in (paths.MEMBERS, paths.ALLIANCE, paths.CATEGORIES, paths.REGIONS))
-    alliance, categories, regions = _cached_refs(stamp)
-    return Data(_cached_members(str(paths.MEMBERS), stamp), alliance, categories, regions)
+    refs = (str(paths.ALLIANCE), str(paths.CATEGORIES), str(paths.REGIONS))
+    alliance, categories, regions = _cached_refs(refs, stamp)
+    members = _cached_members((str(paths.MEMBERS), str(paths.CATEGORIES), str(paths.REGIONS)), stamp)
+    return Data(members, alliance, categories, regions)
 
 
 # ---------------------------------------------------------------- text helpers

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from dashboard import paths
 from dashboard.data import load_initiatives
 from tests.app.conftest import run_page, url_values
 
@@ -48,3 +53,13 @@ def test_every_model_judgement_and_date_has_its_source_on_the_page() -> None:
             assert f"({getattr(m.dimensions, name).source})" in text
     for event in initiatives.timeline:
         assert f"({event.source})" in text
+
+
+def test_a_broken_models_file_is_a_message_naming_the_cause(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    broken = tmp_path / "models.yaml"
+    broken.write_text("- id: gpt-4\n  name: GPT-4\n  gradient: semi\n", encoding="utf-8")
+    monkeypatch.setattr(paths, "MODELS", broken)
+    at = run_page("pages/4_Initiatives.py")
+    assert not at.exception
+    assert any("could not be loaded" in e.value for e in at.error)
+    assert "field 'gradient'" in at.code[0].value and "models.yaml" in at.code[0].value

@@ -161,9 +161,17 @@ RENDERED = """() => {
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
   if (document.querySelector('[data-stale="true"]')) return false;
+  // Charts load lazily: a skeleton, or a chart element without its drawn plot, means not yet.
+  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+    if (!chart.querySelector('.js-plotly-plot .main-svg')) return false;
+  }
   for (const plot of document.querySelectorAll('.js-plotly-plot')) {
     if (!plot.querySelector('.main-svg')) return false;
+    // Map shapes arrive asynchronously: wait for the country borders, and for the points of a points map.
     if (plot.querySelector('.geo') && !plot.querySelector('.geo path.countries, .geo .countries path')) return false;
+    const types = (plot._fullData || []).filter(t => t.visible !== false).map(t => t.type);
+    if (types.includes('scattergeo') && !plot.querySelector('.scatterlayer path.point, .scatterlayer .textpoint')) return false;
   }
   return Date.now() - window.__lastMutation > 600;
 }"""

@@ -1,0 +1,35 @@
+"""About the data: version, sources, method, caveats, how to cite and how to send a correction."""
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard import transform, ui
+
+page = ui.setup("about")
+alliance, everyone = page.data.alliance, page.data.members
+st.title(page.t("about.title"))
+links, pages = transform.source_counts(everyone)
+st.markdown(page.t("about.version", version=alliance.data_version, members=len(everyone), links=links, pages=pages))
+
+st.header(page.t("about.sources.title"))
+st.markdown(page.t("about.sources.text", release=alliance.press_release_urls[0], map=alliance.launch_map_url))
+st.header(page.t("about.method.title"))
+st.markdown(page.t("about.method.text"))
+
+st.header(page.t("about.caveats.title"))
+st.caption(page.t("about.caveats.filters"))
+caveats = transform.with_notes(page.members)
+st.markdown(page.t("about.caveats.count", count=len(caveats), shown=len(page.members),
+                   **transform.unknown_counts(page.members)))  # fmt: skip
+if not caveats.empty:
+    ui.table(caveats, {"name": page.t("members.col.name"), "notes": page.t("members.field.notes")})
+
+st.header(page.t("about.cite.title"))
+today = dt.date.today().isoformat()
+st.code(page.t("about.cite.text", version=alliance.data_version, url=ui.share_url(page), today=today),
+        language=None, wrap_lines=True)  # fmt: skip
+st.header(page.t("about.correct.title"))
+st.markdown(page.t("about.correct.text"))
+st.header(page.t("about.changelog.title"))
+st.markdown("\n".join(f"- **{c.version}** — {ui.md(c.summary)}" for c in alliance.changelog))

@@ -1,0 +1,26 @@
+"""About the data: every number is computed from the files, the caveats follow the filters."""
+
+from __future__ import annotations
+
+from dashboard.data import load_alliance, load_members
+from tests.app.conftest import run_page
+
+
+def test_about_states_the_version_and_counts_from_the_data() -> None:
+    members, alliance = load_members(), load_alliance()
+    at = run_page("pages/5_About.py")
+    assert not at.exception
+    links = [u for urls in members["sources"] for u in urls]
+    first = at.markdown[0].value
+    assert f"**{alliance.data_version}**" in first and f"{len(members)} organisations" in first
+    assert f"{len(links)} source links ({len(set(links))} distinct pages)" in first
+    assert alliance.data_version in at.code[-1].value or alliance.data_version in at.code[0].value
+
+
+def test_caveats_follow_the_filters() -> None:
+    members = load_members()
+    at = run_page("pages/5_About.py", country="JPN")
+    japan = members[members["country"] == "JPN"]
+    expected = int(japan["notes"].notna().sum())
+    assert any(f"{expected} of the {len(japan)} records shown carry a note" in m.value for m in at.markdown)
+    assert len(at.table[0].value) == expected
