@@ -171,7 +171,8 @@ RENDERED = """() => {
     // Map shapes arrive asynchronously: wait for the country borders, and for the points of a points map.
     if (plot.querySelector('.geo') && !plot.querySelector('.geo path.countries, .geo .countries path')) return false;
     const types = (plot._fullData || []).filter(t => t.visible !== false).map(t => t.type);
-    if (types.includes('scattergeo') && !plot.querySelector('.scatterlayer path.point, .scatterlayer .textpoint')) return false;
+    const marks = plot.querySelector('.scatterlayer path.point, .scatterlayer .textpoint');
+    if (types.includes('scattergeo') && !marks) return false;
   }
   return Date.now() - window.__lastMutation > 600;
 }"""
