@@ -33,3 +33,8 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **values: Any) -> str:
     """The text for ``key`` in ``lang`` (English when missing there), with ``{placeholders}`` filled."""
     text = catalog(lang).get(key) or catalog(DEFAULT_LANG).get(key) or key
     return text.format(**values) if values else text
+
+
+def tn(key: str, n: int, lang: str = DEFAULT_LANG, /, **values: Any) -> str:
+    """A counted phrase: ``key.one`` when ``n`` is 1, else ``key.other``, with ``{n}`` filled."""
+    return t(f"{key}.{'one' if n == 1 else 'other'}", lang, n=n, **values)

@@ -9,18 +9,20 @@ page = ui.setup("world_map")
 members = page.members
 ui.title_or_stop(page, "world_map.title")
 
+counts = transform.count_by_country(members)
+st.markdown(ui.map_summary(page, counts))
 view, preset = ui.choice(page, "view"), ui.choice(page, "preset")
 ui.clear_countries_button(page)
-counts = transform.count_by_country(members)
 source = page.source_line()
 if view == "points":
     points = transform.map_points(transform.in_sector_order(members, SECTORS))
-    title = page.t("world_map.points.title", members=len(points), countries=len(counts))
+    title = page.t("world_map.points.title", members=page.tn("count.member", len(points)),
+                   countries=page.tn("count.country", len(counts)))  # fmt: skip
     sectors = ui.label_map(page, "sector", SECTORS)
     fig = figures.member_points_map(points, sector_labels=sectors, title=title, source=source, preset=preset,
                                     here_label=page.t("world_map.points.here"))  # fmt: skip
 else:
-    title = page.t("world_map.countries.title", countries=len(counts))
+    title = page.t("world_map.countries.title", countries=page.tn("count.country", len(counts)))
     fig = figures.country_choropleth(counts, title=title, source=source, preset=preset,
                                      colorbar_title=page.t("chart.axis_members"),
                                      markers=ui.unshaped_countries(transform.locate_countries(members)))  # fmt: skip

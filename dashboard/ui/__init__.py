@@ -6,6 +6,7 @@ members.py, maps.py and initiatives.py (helpers of one page each). Pages use ``f
 from dashboard.ui.maps import (
     clear_countries_button,
     map_chart,
+    map_summary,
     matrix_alt,
     mix_alt,
     sector_chart,
@@ -42,6 +43,7 @@ __all__ = [
     "headline",
     "label_map",
     "map_chart",
+    "map_summary",
     "matrix_alt",
     "md",
     "member_detail",

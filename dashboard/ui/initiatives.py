@@ -109,7 +109,8 @@ def model_details(page: Page, models: Sequence[Model], levels: dict[str, str]) -
                 lines.append(f"- {SYMBOL[j.value]} **{md(name)}: {md(page.t(f'initiatives.grade.{j.value}'))}** — "
                              f"{md(j.note)} {link(j.source, page.t('initiatives.source'))}")  # fmt: skip
             st.markdown("\n".join(lines))
-            st.caption(page.t("initiatives.licence", licence=md(m.licence_name)))
+            modes = ", ".join(page.t(f"initiatives.access.{a}") for a in m.access_modes)
+            st.caption(page.t("initiatives.licence", licence=md(m.licence_name), access=modes))
             if m.notes:
                 st.caption(md(m.notes))
 

@@ -98,9 +98,9 @@ def unshaped_countries(located: pd.DataFrame) -> pd.DataFrame:
 
 def summary(page: Page, counts: pd.DataFrame, key: str) -> str:
     """'Of the N members shown, 25 are companies, 18 ...': generated from the counts."""
-    parts = [page.t(f"summary.{s}", count=int(c)) for s, c in zip(counts["sector"], counts["count"], strict=True)]
+    parts = [page.tn(f"summary.{s}", int(c)) for s, c in zip(counts["sector"], counts["count"], strict=True)]
     listing = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + page.t("summary.and") + parts[-1]
-    return page.t(key, total=int(counts["count"].sum()), listing=listing)
+    return page.t(key, total=page.tn("count.member", int(counts["count"].sum())), listing=listing)
 
 
 def matrix_alt(page: Page, title: str, matrix: pd.DataFrame) -> str:
@@ -121,3 +121,16 @@ def mix_alt(page: Page, title: str, shares: pd.DataFrame) -> str:
         )
         parts.append(f"{page.labels.region(str(region))}: {mix}")
     return page.t("chart.alt", title=title, pairs="; ".join(parts))
+
+
+def map_summary(page: Page, counts: pd.DataFrame) -> str:
+    """'Of the N members shown, K are in the United States; they span C countries in R regions.'"""
+    if counts.empty:
+        return ""
+    top = counts.iloc[0]
+    return page.t(
+        "world_map.summary", total=page.tn("count.member", len(page.members)),
+        top_count=page.tn("count.is_in", int(top["count"])), top=page.labels.country(str(top["country"])),
+        countries=page.tn("count.country", len(counts)),
+        regions=page.tn("count.region", int(page.members["region"].nunique())),
+    )  # fmt: skip

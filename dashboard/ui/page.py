@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard import filters, transform
 from dashboard.filters import FilterState, Options
-from dashboard.i18n import DEFAULT_LANG, languages, t
+from dashboard.i18n import DEFAULT_LANG, languages, t, tn
 from dashboard.routes import ROUTES, route
 from dashboard.schema import SECTORS
 from dashboard.ui.state import (
@@ -54,6 +54,10 @@ class Page:
 
     def t(self, key: str, **values: Any) -> str:
         return t(key, self.lang, **values)
+
+    def tn(self, key: str, n: int, **values: Any) -> str:
+        """A counted phrase in the page's language ('1 country', '6 countries')."""
+        return tn(key, n, self.lang, **values)
 
     @property
     def empty(self) -> bool:

@@ -65,3 +65,25 @@ def test_sectors_summary_and_charts_follow_the_filters() -> None:
     assert types == ["treemap", "heatmap", "bar"]
     heat = figure(at, 1)["data"][0]
     assert sum(sum(row) for row in heat["z"]) == len(europe)
+
+
+def test_map_and_sector_counts_agree_with_the_validator_for_the_same_filters() -> None:
+    import re
+    import subprocess
+    import sys
+
+    from dashboard import paths
+
+    cli = subprocess.run(
+        [sys.executable, "-m", "dashboard", "validate", "--region", "europe", "--sector", "academia"],
+        cwd=paths.ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    found = re.search(r"matching .*: (\d+) members?, (\d+) countr(?:y|ies), (\d+) sectors?$", cli.stdout.strip())
+    assert found, cli.stdout
+    members, countries, _ = map(int, found.groups())
+    world = run_page("pages/2_World_map.py", region="europe", sector="academia")
+    table = world.table[0].value
+    assert (int(table.iloc[:, 0].sum()), len(table)) == (members, countries)
+    assert world.markdown[0].value.startswith(f"Of the {members} members shown")
+    sectors = run_page("pages/3_Sectors.py", region="europe", sector="academia")
+    assert sectors.markdown[0].value.startswith(f"Of the {members} members shown")

@@ -66,3 +66,16 @@ def test_every_page_starts_with_the_shared_setup() -> None:
     for r in ROUTES:
         text = (paths.ROOT / r.script).read_text(encoding="utf-8")
         assert f'ui.setup("{r.key}")' in text, r.script
+
+
+def test_counted_phrases_have_both_forms_for_every_use() -> None:
+    english = catalog("en")
+    stems = {k.rsplit(".", 1)[0] for k in english if k.endswith((".one", ".other"))}
+    assert all(f"{s}.one" in english and f"{s}.other" in english for s in stems)
+    from dashboard.schema import SECTORS
+
+    assert {f"summary.{s}" for s in SECTORS} <= stems
+    counted = set()
+    for path in SOURCES:
+        counted |= set(re.findall(r"""\btn\(\s*["']([a-z0-9_.]+)["']""", path.read_text(encoding="utf-8")))
+    assert counted and counted <= stems, counted - stems
