@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -14,12 +14,6 @@ CRITERIA: dict[str, str] = dict(
     zip(CRITERIA_KEYS, ("weights", "training_data", "training_code", "licence", "documentation"), strict=True)
 )
 SCORE = {"open": 2, "partial": 1, "closed": 0}
-
-
-def parse_required(values: Iterable[str]) -> tuple[tuple[str, ...], bool]:
-    """Known criteria in a fixed order, without repeats; and whether anything unknown was dropped."""
-    given = list(values)
-    return tuple(c for c in CRITERIA if c in given), any(v not in CRITERIA for v in given)
 
 
 def qualifies(model: Model, required: Sequence[str]) -> bool:

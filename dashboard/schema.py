@@ -19,7 +19,6 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 from dashboard.validation import Problem, check_country, check_iso_date, check_url
 
 SECTORS: tuple[str, ...] = ("company", "academia", "research_institute", "government", "nonprofit")
-MEMBERSHIPS: tuple[str, ...] = ("founding_member", "collaborator")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
 Sector = Literal["company", "academia", "research_institute", "government", "nonprofit"]
@@ -180,7 +179,6 @@ def cross_record_problems(
 # ---------------------------------------------------------------- initiatives (data/initiatives.yaml, models.yaml)
 
 Grade = Literal["open", "partial", "closed"]
-GRADES: tuple[str, ...] = ("open", "partial", "closed")
 GRADIENT: tuple[str, ...] = ("fully_closed", "gradual_staged", "hosted", "api", "downloadable", "fully_open")
 Gradient = Literal["fully_closed", "gradual_staged", "hosted", "api", "downloadable", "fully_open"]
 DIMENSIONS: tuple[str, ...] = (

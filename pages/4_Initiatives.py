@@ -43,7 +43,7 @@ with right:
     st.subheader(page.t("initiatives.arguments.closed"))
     view.points(page, content.arguments_closed)
 st.info(page.t("initiatives.membership", quote=ui.md(content.membership_quote))
-        + " " + view.link(content.membership_source, page.t("initiatives.source")))  # fmt: skip
+        + " " + ui.link(content.membership_source, page.t("initiatives.source")))  # fmt: skip
 
 st.header(page.t("initiatives.history.title"))
 view.points(page, content.analogy)

@@ -29,7 +29,7 @@ from dashboard.ui.page import (
     table,
     title_or_stop,
 )
-from dashboard.ui.state import md, set_filters
+from dashboard.ui.state import link, md, set_filters
 
 __all__ = [
     "DOWNLOADS",
@@ -45,6 +45,7 @@ __all__ = [
     "map_chart",
     "map_summary",
     "matrix_alt",
+    "link",
     "md",
     "member_detail",
     "member_table",

@@ -14,7 +14,7 @@ from dashboard.data import load_initiatives
 from dashboard.i18n import catalog
 from dashboard.schema import DIMENSIONS, Event, Initiatives, Model, Point
 from dashboard.ui.page import Page
-from dashboard.ui.state import _mtime, md
+from dashboard.ui.state import _mtime, link, md, show_data_error
 from dashboard.validation import DataError
 
 SYMBOL = {"open": "●", "partial": "◐", "closed": "○"}
@@ -32,15 +32,8 @@ def load(page: Page) -> tuple[Initiatives, list[Model]]:
         files = (str(paths.INITIATIVES), str(paths.MODELS))
         return _cached(files, stamp, frozenset(page.data.members["id"]))
     except DataError as exc:
-        st.error(page.t("error.data", problems=len(exc.problems)))
-        st.code("\n".join(str(p) for p in exc.problems), language=None, wrap_lines=True)
+        show_data_error(exc, page.lang)
         st.stop()
-
-
-def link(url: str, text: str) -> str:
-    """A Markdown link with escaped text and a target that cannot break out of the parentheses."""
-    safe = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
-    return f"[{md(text)}]({safe})"
 
 
 def _member_link(page: Page, ident: str, name: str) -> str:

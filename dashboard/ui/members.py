@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import transform
 from dashboard.ui.page import Page
-from dashboard.ui.state import MEMBER, WIDGET, _set_url, _url_values, md
+from dashboard.ui.state import MEMBER, WIDGET, _set_url, _url_values, link, md
 
 # ---------------------------------------------------------------- the Members page
 
@@ -92,19 +92,13 @@ def member_detail(page: Page, members: pd.DataFrame, selected: str | None) -> No
         ("joined", md(page.labels.date(row["joined"]))),
         ("hq", md(hq)),
         ("coordinates", md(coords)),
-        ("website", _link(row["website"])),
+        ("website", link(row["website"])),
         ("founded", md(row["founded"]) if pd.notna(row["founded"]) else unknown),
         ("notes", md(row["notes"]) if isinstance(row["notes"], str) else "—"),
     ]
     st.markdown("\n".join(f"- **{md(page.t(f'members.field.{k}'))}:** {v}" for k, v in fields))
     st.markdown(f"**{md(page.t('members.field.sources'))}**")
-    st.markdown("\n".join(f"{i}. {_link(url)}" for i, url in enumerate(row["sources"], start=1)))
-
-
-def _link(url: str) -> str:
-    """A Markdown link whose text is the escaped URL and whose target cannot break out of the brackets."""
-    safe = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
-    return f"[{md(url)}]({safe})"
+    st.markdown("\n".join(f"{i}. {link(url)}" for i, url in enumerate(row["sources"], start=1)))
 
 
 def download_members(page: Page, scope: str, fmt: str) -> None:

@@ -32,6 +32,7 @@ from dashboard.ui.state import (
     _url_values,
     load_data,
     md,
+    show_data_error,
 )
 from dashboard.validation import DataError
 
@@ -85,7 +86,7 @@ def setup(page_key: str) -> Page:
     try:
         data = load_data()
     except DataError as exc:
-        _show_data_error(exc, lang)
+        show_data_error(exc, lang)
         st.stop()
     options = filters.options_from(data.members, sector_order=SECTORS, region_order=list(data.regions.label))
     state, dropped = _sync_filters(options)
@@ -98,11 +99,6 @@ def setup(page_key: str) -> Page:
         keys = ", ".join(dropped + (["lang"] if lang_dropped else []))
         st.caption("ℹ️ " + t("notice.dropped", lang, keys=keys))
     return page
-
-
-def _show_data_error(exc: DataError, lang: str) -> None:
-    st.error(t("error.data", lang, problems=len(exc.problems)))
-    st.code("\n".join(str(p) for p in exc.problems), language=None, wrap_lines=True)
 
 
 def _sidebar(page: Page) -> None:

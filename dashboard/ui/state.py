@@ -30,6 +30,7 @@ from dashboard.data import (
 )
 from dashboard.filters import FilterState, Options
 from dashboard.i18n import DEFAULT_LANG, catalog, languages, t
+from dashboard.validation import DataError
 
 STATE = "_filter_state"  # session copy of the filters (not a widget key)
 LANG = "_lang"
@@ -74,9 +75,7 @@ class Data:
     categories: Categories
     regions: Regions
 
-    @property
-    def country_names(self) -> dict[str, str]:
-        return _country_names(self.members)
+    country_names: Mapping[str, str]  # ISO code -> common English name, for the codes in the data
 
 
 def load_data() -> Data:
@@ -85,7 +84,7 @@ def load_data() -> Data:
     refs = (str(paths.ALLIANCE), str(paths.CATEGORIES), str(paths.REGIONS))
     alliance, categories, regions = _cached_refs(refs, stamp)
     members = _cached_members((str(paths.MEMBERS), str(paths.CATEGORIES), str(paths.REGIONS)), stamp)
-    return Data(members, alliance, categories, regions)
+    return Data(members, alliance, categories, regions, _country_names(members))
 
 
 # ---------------------------------------------------------------- text helpers
@@ -94,6 +93,19 @@ def load_data() -> Data:
 def md(text: object) -> str:
     """Escape Markdown so data or reader text is shown literally (no links, images or HTML)."""
     return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def link(url: str, text: str | None = None) -> str:
+    """A Markdown link with escaped text (the URL itself by default) and a target that cannot break
+    out of the parentheses."""
+    safe = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+    return f"[{md(url if text is None else text)}]({safe})"
+
+
+def show_data_error(exc: DataError, lang: str) -> None:
+    """A broken data file: a clear message and every problem, one per line; never a traceback."""
+    st.error(t("error.data", lang, problems=len(exc.problems)))
+    st.code("\n".join(str(p) for p in exc.problems), language=None, wrap_lines=True)
 
 
 @dataclass(frozen=True)
