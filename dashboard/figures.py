@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Mapping
 
@@ -353,4 +354,39 @@ def release_gradient(
         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)", showlegend=True,
         legend=_bottom_legend(),
     )  # fmt: skip
+    return fig
+
+
+# ---------------------------------------------------------------- headings that carry the view
+
+HEADING_LINE = 15  # pixels per extra line of a chart's subtitle
+
+
+def plot_text(text: str) -> str:
+    """Text that Plotly shows literally: its labels understand a little HTML (<a>, <b>, <br>), so escape it."""
+    return html.escape(text, quote=False)
+
+
+def wrap_parts(parts: list[str], *, width: int) -> list[str]:
+    """Join short parts with ' · ' into lines of at most ``width`` characters (a long part keeps its own line)."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    return lines
+
+
+def fit_heading(fig: go.Figure) -> go.Figure:
+    """Grow the top margin (and the height) by one line per extra subtitle line, so no line covers the plot.
+
+    The title is pinned to the top of the chart, so its subtitle grows downwards into the room made for it."""
+    subtitle = fig.layout.title.subtitle.text or ""
+    extra = subtitle.count("<br>")
+    if extra:
+        fig.update_layout(title=dict(yref="container", y=1, yanchor="top", pad=dict(t=14)))
+        top = fig.layout.margin.t if fig.layout.margin.t is not None else 72
+        height = fig.layout.height if fig.layout.height is not None else 450
+        fig.update_layout(margin_t=top + HEADING_LINE * extra, height=height + HEADING_LINE * extra)
     return fig

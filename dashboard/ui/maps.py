@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import paths, transform
+from dashboard import figures, paths, transform
 from dashboard.data import (
     topology_countries,
 )
@@ -36,7 +36,7 @@ def map_chart(page: Page, fig: go.Figure, *, alt: str) -> None:
         "toImageButtonOptions": {"format": "png", "filename": "ai-alliance-map", "scale": 2},
     }  # fmt: skip
     st.plotly_chart(
-        fig, key=MAP, config=config, alt=alt, width="stretch", on_select=_on_map_select,
+        figures.fit_heading(fig), key=MAP, config=config, alt=alt, width="stretch", on_select=_on_map_select,
         selection_mode=("points", "box", "lasso"),
     )  # fmt: skip
     st.caption(md(alt))
@@ -70,8 +70,8 @@ def clear_countries_button(page: Page) -> None:
 def sector_chart(page: Page, fig: go.Figure, *, alt: str, filename: str) -> None:
     """A chart whose bars are sectors: a click on one narrows the filters to that sector."""
     config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2}}
-    st.plotly_chart(fig, key=MIX, config=config, alt=alt, width="stretch", on_select=_on_sector_select,
-                    selection_mode="points")  # fmt: skip
+    st.plotly_chart(figures.fit_heading(fig), key=MIX, config=config, alt=alt, width="stretch",
+                    on_select=_on_sector_select, selection_mode="points")  # fmt: skip
     st.caption(md(alt))
 
 

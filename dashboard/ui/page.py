@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -11,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import filters, transform
+from dashboard import figures, filters, transform
 from dashboard.filters import FilterState, Options
 from dashboard.i18n import DEFAULT_LANG, languages, t, tn
 from dashboard.routes import ROUTES, route
@@ -30,11 +31,14 @@ from dashboard.ui.state import (
     _sync_lang,
     _sync_page_params,
     _url_values,
+    link,
     load_data,
     md,
     show_data_error,
 )
 from dashboard.validation import DataError
+
+CHART_LINE = 64  # characters per line of the filters under a chart title, so they fit a phone
 
 # ---------------------------------------------------------------- the page context
 
@@ -52,6 +56,7 @@ class Page:
     labels: Labels
     params: Mapping[str, str]  # this page's own URL keys (view, preset, ...), validated
     multi: Mapping[str, tuple[str, ...]]  # this page's own repeatable URL keys (require), validated
+    embedded: bool = False  # opened with embed=true: no sidebar, the view stated in words instead
 
     def t(self, key: str, **values: Any) -> str:
         return t(key, self.lang, **values)
@@ -71,8 +76,31 @@ class Page:
             query["lang"] = [self.lang]
         return query
 
+    def view_parts(self) -> list[str]:
+        """The active filters in words, one part per filter ('Sector: Academia, Nonprofit'); none at the defaults."""
+        parts = []
+        for key in filters.LIST_KEYS:
+            chosen = getattr(self.state, key)
+            if chosen:
+                name = self.labels.of(key)
+                parts.append(self.t("view.part", filter=self.t(f"filters.{key}"), values=", ".join(map(name, chosen))))
+        if self.state.q:
+            parts.append(self.t("view.search", q=self.state.q))
+        return parts
+
+    def view_words(self) -> str:
+        """The whole view in one sentence, for captions: 'Showing: Sector: Academia; Country: Switzerland'."""
+        parts = self.view_parts()
+        return self.t("view.filtered", filters="; ".join(parts)) if parts else self.t("view.all")
+
     def source_line(self) -> str:
-        return self.t("chart.source", version=self.data.alliance.data_version)
+        """A chart's source line; with filters active, the filters in words above it, so a PNG says what it shows."""
+        source = self.t("chart.source", version=self.data.alliance.data_version)
+        parts = self.view_parts()
+        if not parts:
+            return source
+        lines = figures.wrap_parts([self.t("view.chart")] + parts, width=CHART_LINE)
+        return "<br>".join(figures.plot_text(line) for line in lines) + "<br>" + source
 
 
 def setup(page_key: str) -> Page:
@@ -93,8 +121,13 @@ def setup(page_key: str) -> Page:
     params, multi, dropped_params = _sync_page_params(route(page_key).params, route(page_key).multi)
     dropped += dropped_params
     labels = Labels(lang, data)
-    page = Page(page_key, lang, data, state, options, filters.apply(data.members, state), labels, params, multi)
-    _sidebar(page)
+    embedded = bool(st.context.is_embedded)
+    members = filters.apply(data.members, state)
+    page = Page(page_key, lang, data, state, options, members, labels, params, multi, embedded)
+    if embedded:
+        _embedded_view(page)
+    else:
+        _sidebar(page)
     if dropped or lang_dropped:
         keys = ", ".join(dropped + (["lang"] if lang_dropped else []))
         st.caption("ℹ️ " + t("notice.dropped", lang, keys=keys))
@@ -113,12 +146,19 @@ def _sidebar(page: Page) -> None:
         with st.expander(page.t("share.title"), expanded=False):
             st.caption(page.t("share.help"))
             st.code(share_url(page), language=None, wrap_lines=True)
+            st.caption(page.t("share.embed_help"))
+            st.code(embed_snippet(page), language="html", wrap_lines=True)
         if len(languages()) > 1:
             st.session_state[WIDGET.format("lang")] = page.lang
             st.selectbox(
                 page.t("lang.label"), languages(), key=WIDGET.format("lang"), on_change=_on_lang_change,
                 format_func=lambda code: t("lang.name", code),
             )  # fmt: skip
+
+
+def _embedded_view(page: Page) -> None:
+    """An embedded page has no sidebar: it states its view in words and links to the full dashboard."""
+    st.caption(md(page.view_words()) + " · " + link(share_url(page), page.t("embed.open")))
 
 
 def _filter_widgets(page: Page) -> None:
@@ -158,6 +198,16 @@ def share_url(page: Page, extra: Mapping[str, Sequence[str]] | None = None) -> s
     return base + ("?" + urlencode(query, doseq=True) if query else "")
 
 
+def embed_snippet(page: Page) -> str:
+    """An iframe that shows this view without the sidebar (Streamlit's embed=true), loaded lazily."""
+    url = share_url(page, {"embed": ["true"]})
+    title = f"{page.t(f'nav.{page.key}')} · {page.t('app.title')}"
+    return (
+        f'<iframe src="{html.escape(url)}" title="{html.escape(title)}" loading="lazy" '
+        'width="100%" height="720" style="border:0"></iframe>'
+    )
+
+
 # ---------------------------------------------------------------- render helpers
 
 
@@ -168,7 +218,7 @@ def chart(fig: go.Figure, *, alt: str, key: str, filename: str) -> None:
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
     }
-    st.plotly_chart(fig, key=key, config=config, alt=alt, width="stretch")
+    st.plotly_chart(figures.fit_heading(fig), key=key, config=config, alt=alt, width="stretch")
     st.caption(md(alt))
 
 
