@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import filters, paths
-from dashboard.data import load_alliance, load_members
+from dashboard.data import load_alliance, load_initiatives, load_members, read_yaml
 from dashboard.schema import SECTORS
 from dashboard.validation import DataError, Problem
 
@@ -22,13 +22,32 @@ def summary(frame: pd.DataFrame) -> str:
     return ", ".join(f"{n} {word if n == 1 else plural[word]}" for word, n in counts.items())
 
 
-def _co_launcher_problems(known_ids: set[str]) -> list[Problem]:
-    alliance = load_alliance()
-    return [
-        Problem(paths.display(paths.ALLIANCE), f"co-launcher {ident!r} is not a member id", "(launch facts)")
-        for ident in alliance.co_launchers.value
-        if ident not in known_ids
-    ]
+def _companion_problems(known_ids: set[str]) -> list[Problem]:
+    """Problems in the files that go with the shipped member file: launch facts, initiatives and models."""
+    problems: list[Problem] = []
+    try:
+        alliance = load_alliance()
+        problems += [
+            Problem(paths.display(paths.ALLIANCE), f"co-launcher {ident!r} is not a member id", "(launch facts)")
+            for ident in alliance.co_launchers.value
+            if ident not in known_ids
+        ]
+    except DataError as exc:
+        problems += exc.problems
+    try:
+        load_initiatives(member_ids=known_ids)
+    except DataError as exc:
+        problems += exc.problems
+    return problems
+
+
+def _raw_ids(path: Path) -> set[str]:
+    """The ids a member file names, even when it does not validate (for checking the files that refer to it)."""
+    try:
+        raw = read_yaml(path)
+    except DataError:
+        return set()
+    return {str(r["id"]) for r in raw if isinstance(r, dict) and "id" in r} if isinstance(raw, list) else set()
 
 
 def _filtered_summary(frame: pd.DataFrame, given: dict[str, list[str]]) -> str:
@@ -44,19 +63,22 @@ def _filtered_summary(frame: pd.DataFrame, given: dict[str, list[str]]) -> str:
 
 
 def validate(path: Path, given: dict[str, list[str]] | None = None) -> int:
-    """Validate a member file (and, for the shipped one, the launch facts); print and return the exit code.
+    """Validate a member file (and, for the shipped one, the launch facts, initiatives and models); print and
+    return the exit code.
 
     ``given`` holds filters as a URL would (``{"sector": ["academia"]}``); their counts are added to the summary."""
+    problems: list[Problem] = []
+    frame: pd.DataFrame | None = None
     try:
         frame = load_members(path)
-        if path.resolve() == paths.MEMBERS.resolve():
-            problems = _co_launcher_problems(set(frame["id"]))
-            if problems:
-                raise DataError(problems)
     except DataError as exc:
-        for problem in exc.problems:
+        problems += exc.problems
+    if path.resolve() == paths.MEMBERS.resolve():
+        problems += _companion_problems(set(frame["id"]) if frame is not None else _raw_ids(path))
+    if problems or frame is None:
+        for problem in problems:
             print(problem)
-        print(f"{len(exc.problems)} problem(s) found; nothing was changed.", file=sys.stderr)
+        print(f"{len(problems)} problem(s) found; nothing was changed.", file=sys.stderr)
         return 1
     print(f"{paths.display(path)} is valid: {summary(frame)}{_filtered_summary(frame, given or {})}")
     return 0

@@ -24,12 +24,8 @@ from dashboard.schema import (
     cross_record_problems,
     reference_problems,
 )
-from dashboard.validation import (
-    DataError,
-    Problem,
-    list_problems,
-    record_problems,
-)
+from dashboard.sources import AcceptedHosts, accepted_hosts, host_problems
+from dashboard.validation import DataError, Problem, list_problems, record_problems
 
 MEMBER_COLUMNS: tuple[str, ...] = (
     "id", "name", "short_name", "sector", "category", "category_label", "membership", "joined",
@@ -119,9 +115,19 @@ def country_name(code: str) -> str:
     return str(getattr(country, "common_name", None) or country.name)
 
 
-def validate_members(raw: Any, file: str, categories: Categories, regions: Regions) -> list[Member]:
-    """Validate the parsed member file; raise one DataError listing every problem."""
+def load_sources(path: Path = paths.SOURCES) -> AcceptedHosts:
+    """Read the accepted source hosts; one row per host (data/sources.yaml)."""
+    return accepted_hosts(read_yaml(path), paths.display(path))
+
+
+def validate_members(
+    raw: Any, file: str, categories: Categories, regions: Regions, hosts: AcceptedHosts | None = None
+) -> list[Member]:
+    """Validate the parsed member file (and, given ``hosts``, every URL in it); raise one DataError listing
+    every problem."""
     members, problems = list_problems(Member, raw, file, "member records")
+    if hosts is not None:
+        problems.extend(host_problems(raw, file, hosts))
     problems.extend(cross_record_problems(members, file, categories.sector, regions.of_country))
     if problems:
         raise DataError(problems)
@@ -150,6 +156,7 @@ def load_members(
     *,
     categories_path: Path = paths.CATEGORIES,
     regions_path: Path = paths.REGIONS,
+    sources_path: Path = paths.SOURCES,
 ) -> pd.DataFrame:
     """Load and validate the member file: one row per organisation named at the launch.
 
@@ -157,18 +164,20 @@ def load_members(
     """
     categories = load_categories(categories_path)
     regions = load_regions(regions_path)
-    members = validate_members(read_yaml(path), paths.display(path), categories, regions)
+    hosts = load_sources(sources_path)
+    members = validate_members(read_yaml(path), paths.display(path), categories, regions, hosts)
     return members_frame(members, categories, regions)
 
 
-def load_alliance(path: Path = paths.ALLIANCE) -> Alliance:
+def load_alliance(path: Path = paths.ALLIANCE, *, sources_path: Path = paths.SOURCES) -> Alliance:
     """Read the launch facts (one mapping of sourced values)."""
     raw = read_yaml(path)
     name = paths.display(path)
     if not isinstance(raw, dict):
         raise DataError([Problem(name, f"top level: expected a mapping, got {type(raw).__name__}")])
     alliance, problems = record_problems(Alliance, raw, name, "(launch facts)")
-    if alliance is None:
+    problems += host_problems(raw, name, load_sources(sources_path), "(launch facts)")
+    if alliance is None or problems:
         raise DataError(problems)
     return alliance
 
@@ -184,7 +193,11 @@ def topology_countries(path: Path) -> frozenset[str]:
 
 
 def load_initiatives(
-    path: Path = paths.INITIATIVES, models_path: Path = paths.MODELS, *, member_ids: set[str] | None = None
+    path: Path = paths.INITIATIVES,
+    models_path: Path = paths.MODELS,
+    *,
+    member_ids: set[str] | None = None,
+    sources_path: Path = paths.SOURCES,
 ) -> tuple[Initiatives, list[Model]]:
     """The focus areas, release gradient, arguments and history (one mapping) and the models (one row each).
 
@@ -196,6 +209,8 @@ def load_initiatives(
     problems += found
     models, found = list_problems(Model, raw_models, models_name, "model records")
     problems += found
+    hosts = load_sources(sources_path)
+    problems += host_problems(raw, name, hosts, "(page content)") + host_problems(raw_models, models_name, hosts)
     if initiatives is not None:
         known = member_ids if member_ids is not None else set(load_members()["id"])
         problems += reference_problems(initiatives, models, known, name, models_name)

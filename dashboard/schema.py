@@ -132,6 +132,22 @@ class Alliance(Record):
     changelog: Annotated[list[Change], Field(min_length=1)]
 
 
+SourceKind = Literal[
+    "organisation", "alliance", "paper", "licence_or_model_card", "government", "news", "encyclopedia", "code_host",
+]  # fmt: skip
+HOST_RE = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*\.[a-z]{2,}$")
+
+
+class SourceHost(Record):
+    """One accepted host of data/sources.yaml: whose it is, what kind of source, and how far it reaches."""
+
+    host: Annotated[str, Field(pattern=HOST_RE.pattern, max_length=253)]
+    kind: SourceKind
+    owner: Text
+    subdomains: bool = False
+    paths: list[Annotated[str, Field(pattern=r"^/\S+/$")]] = Field(default_factory=list)
+
+
 FIELDS: tuple[str, ...] = tuple(Member.model_fields)
 HQ_FIELDS: tuple[str, ...] = tuple(Headquarters.model_fields)
 

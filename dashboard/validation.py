@@ -143,12 +143,12 @@ def list_problems(model: type[M], raw: Any, file: str, what: str) -> tuple[list[
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     for position, item in enumerate(raw, start=1):
-        record, found = record_problems(model, item, file, _record_label(item, position))
+        record, found = record_problems(model, item, file, record_label(item, position))
         problems.extend(found)
         ident = getattr(record, "id", None)
         if isinstance(ident, str) and ident in seen:
             problems.append(
-                Problem(file, f"duplicate id; first used by record #{seen[ident]}", _record_label(item, position), "id")
+                Problem(file, f"duplicate id; first used by record #{seen[ident]}", record_label(item, position), "id")
             )
         if record is not None:
             seen.setdefault(str(ident), position)
@@ -156,7 +156,7 @@ def list_problems(model: type[M], raw: Any, file: str, what: str) -> tuple[list[
     return records, problems
 
 
-def _record_label(raw: Any, position: int) -> str:
+def record_label(raw: Any, position: int) -> str:
     """Name a record by its id when it has a usable one, else by its 1-based position."""
     ident = raw.get("id") if isinstance(raw, dict) else None
     if isinstance(ident, str) and ident.strip():

@@ -1,0 +1,103 @@
+"""Accepted source hosts: reading data/sources.yaml and checking every URL of a data file against it.
+
+A URL is accepted when its host is listed exactly, or when a listed parent domain says
+``subdomains: true`` (``ibm.com`` then covers ``newsroom.ibm.com``). Parents are never implied:
+``wikipedia.org`` is not listed, so ``nostalgia.wikipedia.org`` or a mirror on a look-alike host is
+rejected, and each Wikipedia edition we cite is listed by itself. Code and model hosts
+(``github.com``, ``huggingface.co``) list the path prefixes of the repositories they are accepted
+for (a developer's own organisation), so a copy of someone else's file there is rejected too.
+Admitting a host or a repository is therefore a one-line, visible change to data/sources.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from dashboard.schema import SourceHost
+from dashboard.validation import DataError, Problem, list_problems, record_label
+
+URL_PREFIXES = ("http://", "https://")
+
+
+@dataclass(frozen=True)
+class AcceptedHosts:
+    """The accepted list, keyed by host."""
+
+    entries: Mapping[str, SourceHost]
+
+    def entry_for(self, host: str) -> SourceHost | None:
+        """The entry that covers ``host``: its own, or a listed parent domain that admits subdomains."""
+        host = host.lower().rstrip(".")
+        if host in self.entries:
+            return self.entries[host]
+        labels = host.split(".")
+        for start in range(1, len(labels) - 1):
+            parent = self.entries.get(".".join(labels[start:]))
+            if parent is not None and parent.subdomains:
+                return parent
+        return None
+
+    def refusal(self, url: str) -> str | None:
+        """Why ``url`` is not an accepted source, or None when it is."""
+        host = urlsplit(url).hostname or ""
+        entry = self.entry_for(host)
+        if entry is None:
+            return (
+                f"host {host!r} is not on the accepted list in data/sources.yaml; cite the organisation itself, "
+                "the Alliance, a paper, a licence or model card, a regulator, established news or Wikipedia"
+            )
+        path = urlsplit(url).path
+        if path.strip("/") and entry.paths and not any(
+            (path + "/").casefold().startswith(prefix.casefold()) for prefix in entry.paths
+        ):
+            return (
+                f"{entry.host} is accepted only for the repositories listed in data/sources.yaml "
+                f"({', '.join(entry.paths)}); got {urlsplit(url).path!r}"
+            )
+        return None
+
+
+def accepted_hosts(raw: Any, file: str) -> AcceptedHosts:
+    """Validate the parsed accepted list (``hosts:``, one row per host, each host once); raise DataError."""
+    rows = raw.get("hosts") if isinstance(raw, dict) else None
+    entries, problems = list_problems(SourceHost, rows, file, "accepted hosts under 'hosts:'")
+    seen: dict[str, SourceHost] = {}
+    for entry in entries:
+        if entry.host in seen:
+            problems.append(Problem(file, "host listed twice", f"'{entry.host}'", "host"))
+        seen[entry.host] = entry
+    if problems:
+        raise DataError(problems)
+    return AcceptedHosts(seen)
+
+
+def urls_in(value: Any, where: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
+    """Every http(s) string in a parsed YAML value, with its dotted field path."""
+    if isinstance(value, str) and value.startswith(URL_PREFIXES):
+        yield ".".join(where), value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from urls_in(item, (*where, str(key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from urls_in(item, (*where, str(index)))
+
+
+def host_problems(raw: Any, file: str, hosts: AcceptedHosts, record: str | None = None) -> list[Problem]:
+    """One problem per URL that is not accepted. A top-level list is named record by record (its ids);
+    anything else is one record named ``record``."""
+    if isinstance(raw, list):
+        return [
+            Problem(file, reason, record_label(item, position), field)
+            for position, item in enumerate(raw, start=1)
+            for field, url in urls_in(item)
+            if (reason := hosts.refusal(url)) is not None
+        ]
+    return [
+        Problem(file, reason, record, field)
+        for field, url in urls_in(raw)
+        if (reason := hosts.refusal(url)) is not None
+    ]
