@@ -1,4 +1,4 @@
-"""Accepted source hosts: reading data/sources.yaml and checking every URL of a data file against it.
+"""Accepted source hosts: validating data/sources.yaml and checking every URL of a data file against it.
 
 A URL is accepted when its host is listed exactly, or when a listed parent domain says
 ``subdomains: true`` (``ibm.com`` then covers ``newsroom.ibm.com``). Parents are never implied:
@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from dashboard.schema import SourceHost
-from dashboard.validation import DataError, Problem, list_problems, record_label
+from dashboard.validation import DataError, Problem, record_label, record_problems
 
 URL_PREFIXES = ("http://", "https://")
 
@@ -42,33 +42,46 @@ class AcceptedHosts:
 
     def refusal(self, url: str) -> str | None:
         """Why ``url`` is not an accepted source, or None when it is."""
-        host = urlsplit(url).hostname or ""
-        entry = self.entry_for(host)
+        parts = urlsplit(url)
+        entry = self.entry_for(parts.hostname or "")
         if entry is None:
             return (
-                f"host {host!r} is not on the accepted list in data/sources.yaml; cite the organisation itself, "
-                "the Alliance, a paper, a licence or model card, a regulator, established news or Wikipedia"
+                f"host {parts.hostname!r} is not on the accepted list in data/sources.yaml; cite the organisation "
+                "itself, the Alliance, a paper, a licence or model card, a regulator, established news or Wikipedia"
             )
-        path = urlsplit(url).path
-        if path.strip("/") and entry.paths and not any(
-            (path + "/").casefold().startswith(prefix.casefold()) for prefix in entry.paths
-        ):
+        if not _path_accepted(entry, parts.path):
             return (
                 f"{entry.host} is accepted only for the repositories listed in data/sources.yaml "
-                f"({', '.join(entry.paths)}); got {urlsplit(url).path!r}"
+                f"({', '.join(entry.paths)}); got {parts.path!r}"
             )
         return None
 
 
+def _path_accepted(entry: SourceHost, path: str) -> bool:
+    """A host without listed paths takes any path; one with paths takes them and its own home page."""
+    if not entry.paths or not path.strip("/"):
+        return True
+    folded = (path + "/").casefold()
+    return any(folded.startswith(prefix.casefold()) for prefix in entry.paths)
+
+
 def accepted_hosts(raw: Any, file: str) -> AcceptedHosts:
-    """Validate the parsed accepted list (``hosts:``, one row per host, each host once); raise DataError."""
+    """Validate the parsed accepted list (``hosts:``, one row per host, each host once); raise DataError
+    naming every problem, each row by its host and position."""
     rows = raw.get("hosts") if isinstance(raw, dict) else None
-    entries, problems = list_problems(SourceHost, rows, file, "accepted hosts under 'hosts:'")
+    if not isinstance(rows, list) or not rows:
+        raise DataError([Problem(file, "top level: expected 'hosts:' with a non-empty list of accepted hosts")])
     seen: dict[str, SourceHost] = {}
-    for entry in entries:
-        if entry.host in seen:
-            problems.append(Problem(file, "host listed twice", f"'{entry.host}'", "host"))
-        seen[entry.host] = entry
+    problems: list[Problem] = []
+    for position, row in enumerate(rows, start=1):
+        host = row.get("host") if isinstance(row, dict) else None
+        label = f"'{host}' (#{position})" if isinstance(host, str) else f"#{position}"
+        entry, found = record_problems(SourceHost, row, file, label)
+        problems += found
+        if entry is not None and entry.host in seen:
+            problems.append(Problem(file, "host listed twice", label, "host"))
+        elif entry is not None:
+            seen[entry.host] = entry
     if problems:
         raise DataError(problems)
     return AcceptedHosts(seen)

@@ -84,3 +84,14 @@ def test_unknown_filter_values_are_ignored_with_a_note() -> None:
     assert result.returncode == 0
     assert result.stdout.strip().endswith("matching country=SGP: 1 member, 1 country, 1 sector")
     assert "ignored unknown values for sector" in result.stderr
+
+
+def test_unlisted_source_host_is_one_line_naming_file_record_and_field(tmp_path: Path) -> None:
+    path = write_yaml(tmp_path / "m.yaml", [member(), university(sources=["https://wikimili.com/wiki/ETH_Zurich"])])
+    result = run_cli("validate", str(path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.splitlines() == [
+        f"{path}: record 'eth-zurich' (#2): field 'sources.0': host 'wikimili.com' is not on the accepted list in "
+        "data/sources.yaml; cite the organisation itself, the Alliance, a paper, a licence or model card, a regulator, "
+        "established news or Wikipedia"
+    ]

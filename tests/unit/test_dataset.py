@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from dashboard import paths
-from dashboard.data import load_alliance, load_categories, load_members, load_regions
+from dashboard.data import load_alliance, load_categories, load_members, load_regions, load_sources
 
 # The 57 organisations listed under "Partners and collaborators include:" in the launch press release
 # of 5 December 2023, as the release names them.
@@ -92,3 +93,14 @@ def test_launch_facts_load_and_name_real_members(members: pd.DataFrame) -> None:
 def test_data_files_quote_country_codes() -> None:
     text = paths.MEMBERS.read_text(encoding="utf-8")
     assert not re.search(r"country: [A-Z]{3}\s*$", text, flags=re.M)
+
+
+URL_RE = re.compile(r"https?://[^\s\"'<>),]+")
+
+
+@pytest.mark.parametrize("path", sorted(p for p in paths.DATA_DIR.iterdir() if p.is_file()), ids=lambda p: p.name)
+def test_every_url_in_every_data_file_is_on_the_accepted_list(path: Path) -> None:
+    hosts = load_sources()
+    text = path.read_text(encoding="utf-8")
+    refused = {url: reason for url in URL_RE.findall(text) if (reason := hosts.refusal(url)) is not None}
+    assert not refused, "\n".join(f"{url}: {reason}" for url, reason in refused.items())
