@@ -17,9 +17,12 @@ def test_ticked_criteria_round_trip_and_list_the_qualifying_models() -> None:
     assert url_values(at, "require") == ["weights", "licence"]
     _, models = load_initiatives()
     expected = [m.name for m in models if m.dimensions.weights.value == "open" and m.dimensions.licence.value == "open"]
-    message = at.success[0].value
-    assert all(name in message for name in expected)
-    assert f"{len(expected)} of {len(models)} models" in message
+    if expected:  # the answer is computed from the shipped grades, whichever way they fall
+        message = at.success[0].value
+        assert all(name in message for name in expected)
+        assert f"{len(expected)} of {len(models)} models" in message
+    else:
+        assert not at.success and f"none of the {len(models)} models" in at.warning[0].value
     assert "require=weights&require=licence" in at.code[0].value
 
 

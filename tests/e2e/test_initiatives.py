@@ -29,9 +29,11 @@ def test_ticking_criteria_updates_the_url_and_the_qualifying_models(
     tick(page, "Released training code")
     assert parse_qs(urlsplit(page.url).query) == {"require": ["weights", "code"]}  # type: ignore[attr-defined]
     both = [m.name for m in models if m.dimensions.weights.value == m.dimensions.training_code.value == "open"]
-    assert both, "the shipped data has a model with open weights and open training code"
     message = page.locator('[data-testid="stAlert"]').first.inner_text()  # type: ignore[attr-defined]
-    assert all(name in message for name in both) and f"{len(both)} of {len(models)}" in message
+    if both:  # computed from the shipped grades, whichever way they fall
+        assert all(name in message for name in both) and f"{len(both)} of {len(models)}" in message
+    else:
+        assert f"none of the {len(models)} models" in message
 
     page.go_back()  # type: ignore[attr-defined]
     settle(page)
