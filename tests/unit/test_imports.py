@@ -18,6 +18,7 @@ PURE = [
     "dashboard.i18n",
     "dashboard.routes",
     "dashboard.cli",
+    "dashboard.sources",
 ]
 
 
