@@ -42,7 +42,7 @@ fmt: dev-install
 typecheck: dev-install
 	$(PY) -m mypy
 
-validate: install ## check data/members.yaml and print a summary
+validate: install ## check the data files (every source against data/sources.yaml) and print a summary
 	$(PY) -m dashboard validate
 
 bench: dev-install
