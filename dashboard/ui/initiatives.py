@@ -28,7 +28,7 @@ def _cached(files: tuple[str, str], _stamp: tuple[float, ...], ids: frozenset[st
 def load(page: Page) -> tuple[Initiatives, list[Model]]:
     """The page's datasets, validated like the members; a broken file stops the page with its problems."""
     try:
-        stamp = (_mtime(paths.INITIATIVES), _mtime(paths.MODELS))
+        stamp = (_mtime(paths.INITIATIVES), _mtime(paths.MODELS), _mtime(paths.SOURCES))
         files = (str(paths.INITIATIVES), str(paths.MODELS))
         return _cached(files, stamp, frozenset(page.data.members["id"]))
     except DataError as exc:

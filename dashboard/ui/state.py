@@ -80,7 +80,7 @@ class Data:
 
 def load_data() -> Data:
     """The validated datasets; raises DataError naming every problem."""
-    stamp = tuple(_mtime(p) for p in (paths.MEMBERS, paths.ALLIANCE, paths.CATEGORIES, paths.REGIONS))
+    stamp = tuple(_mtime(p) for p in (paths.MEMBERS, paths.ALLIANCE, paths.CATEGORIES, paths.REGIONS, paths.SOURCES))
     refs = (str(paths.ALLIANCE), str(paths.CATEGORIES), str(paths.REGIONS))
     alliance, categories, regions = _cached_refs(refs, stamp)
     members = _cached_members((str(paths.MEMBERS), str(paths.CATEGORIES), str(paths.REGIONS)), stamp)
