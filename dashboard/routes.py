@@ -20,6 +20,8 @@ class Route:
     params: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Repeatable URL keys only this page reads (?require=weights&require=data), default: none chosen.
     multi: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # URL keys that moved to another page: a link carrying one opens that page (old links keep working).
+    moved: Mapping[str, str] = field(default_factory=dict)
 
 
 ROUTES: tuple[Route, ...] = (
@@ -27,8 +29,9 @@ ROUTES: tuple[Route, ...] = (
     Route("members", "pages/1_Members.py", "Members"),
     Route("world_map", "pages/2_World_map.py", "World_map", {"view": ("points", "countries"), "preset": PRESETS}),
     Route("sectors", "pages/3_Sectors.py", "Sectors"),
-    Route("initiatives", "pages/4_Initiatives.py", "Initiatives", multi={"require": CRITERIA}),
-    Route("about", "pages/5_About.py", "About"),
+    Route("initiatives", "pages/4_Initiatives.py", "Initiatives", moved={"require": "open_vs_closed"}),
+    Route("open_vs_closed", "pages/5_Open_vs_closed.py", "Open_vs_closed", multi={"require": CRITERIA}),
+    Route("about", "pages/6_About.py", "About"),
 )
 
 

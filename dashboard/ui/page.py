@@ -31,6 +31,7 @@ from dashboard.ui.state import (
     _sync_lang,
     _sync_page_params,
     _url_values,
+    follow_moved_keys,
     link,
     load_data,
     md,
@@ -105,6 +106,7 @@ class Page:
 
 def setup(page_key: str) -> Page:
     """Page config, data, URL state and the shared sidebar; every page calls this first."""
+    follow_moved_keys(route(page_key).moved, {r.key: r.script for r in ROUTES})
     lang, lang_dropped = _sync_lang()
     st.set_page_config(
         page_title=f"{t(f'nav.{page_key}', lang)} · {t('app.title', lang)}",

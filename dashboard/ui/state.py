@@ -206,6 +206,14 @@ def _sync_page_params(
     return values, chosen, dropped
 
 
+def follow_moved_keys(moved: Mapping[str, str], scripts: Mapping[str, str]) -> None:
+    """A link carrying a URL key that moved to another page opens that page with the whole query
+    (``/Initiatives?require=weights`` -> ``/Open_vs_closed?require=weights``)."""
+    target = next((moved[key] for key in moved if key in st.query_params), None)
+    if target is not None:
+        st.switch_page(scripts[target], query_params={k: _url_values(k) for k in st.query_params})
+
+
 def _on_param_change(key: str, default: str) -> None:
     value = st.session_state.get(WIDGET.format(key)) or default
     _set_url(key, [] if value == default else [str(value)])

@@ -8,7 +8,7 @@ from tests.app.conftest import run_page
 
 def test_about_states_the_version_and_counts_from_the_data() -> None:
     members, alliance = load_members(), load_alliance()
-    at = run_page("pages/5_About.py")
+    at = run_page("pages/6_About.py")
     assert not at.exception
     links = [u for urls in members["sources"] for u in urls]
     first = at.markdown[0].value
@@ -19,7 +19,7 @@ def test_about_states_the_version_and_counts_from_the_data() -> None:
 
 def test_caveats_follow_the_filters() -> None:
     members = load_members()
-    at = run_page("pages/5_About.py", country="JPN")
+    at = run_page("pages/6_About.py", country="JPN")
     japan = members[members["country"] == "JPN"]
     expected = int(japan["notes"].notna().sum())
     assert any(f"{expected} of the {len(japan)} records shown carry a note" in m.value for m in at.markdown)

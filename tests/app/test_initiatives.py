@@ -1,4 +1,4 @@
-"""The Initiatives page: criteria in the URL, filters on the focus-area cards, sources on the page."""
+"""Initiatives and Open vs closed: criteria in the URL, old links redirected, filters on the cards, sources shown."""
 
 from __future__ import annotations
 
@@ -10,9 +10,26 @@ from dashboard import paths
 from dashboard.data import load_initiatives
 from tests.app.conftest import run_page, url_values
 
+OPEN = "pages/5_Open_vs_closed.py"
+
+
+def test_an_old_initiatives_link_with_criteria_opens_the_new_page_with_them() -> None:
+    at = run_page("pages/4_Initiatives.py", require=["weights", "code"], sector="academia")
+    assert not at.exception
+    assert at.title[0].value == "Open and closed AI"
+    assert url_values(at, "require") == ["weights", "code"]
+    assert url_values(at, "sector") == ["academia"]
+    assert at.success or at.warning
+
+
+def test_the_initiatives_page_without_criteria_stays_put() -> None:
+    at = run_page("pages/4_Initiatives.py")
+    assert at.title[0].value == "What the Alliance set out to do"
+    assert not at.get("plotly_chart")
+
 
 def test_ticked_criteria_round_trip_and_list_the_qualifying_models() -> None:
-    at = run_page("pages/4_Initiatives.py", require=["licence", "weights"])
+    at = run_page(OPEN, require=["licence", "weights"])
     assert not at.exception
     assert url_values(at, "require") == ["weights", "licence"]
     _, models = load_initiatives()
@@ -27,14 +44,14 @@ def test_ticked_criteria_round_trip_and_list_the_qualifying_models() -> None:
 
 
 def test_unknown_criteria_are_dropped_with_a_notice() -> None:
-    at = run_page("pages/4_Initiatives.py", require=["weights", "vibes"])
+    at = run_page(OPEN, require=["weights", "vibes"])
     assert url_values(at, "require") == ["weights"]
     assert any("were not recognised" in c.value for c in at.caption)
 
 
 def test_no_criterion_means_every_model_passes() -> None:
     _, models = load_initiatives()
-    at = run_page("pages/4_Initiatives.py")
+    at = run_page(OPEN)
     assert at.info and f"all {len(models)} models pass" in at.info[0].value
 
 
@@ -49,20 +66,20 @@ def test_sector_filter_narrows_the_members_on_the_focus_cards() -> None:
 
 def test_every_model_judgement_and_date_has_its_source_on_the_page() -> None:
     initiatives, models = load_initiatives()
-    at = run_page("pages/4_Initiatives.py")
-    text = "\n".join(m.value for m in at.markdown)
+    text = "\n".join(m.value for m in run_page(OPEN).markdown)
     for m in models:
         for name in ("weights", "training_data", "licence", "access"):
             assert f"({getattr(m.dimensions, name).source})" in text
+    history = "\n".join(m.value for m in run_page("pages/4_Initiatives.py").markdown)
     for event in initiatives.timeline:
-        assert f"({event.source})" in text
+        assert f"({event.source})" in history
 
 
 def test_a_broken_models_file_is_a_message_naming_the_cause(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     broken = tmp_path / "models.yaml"
     broken.write_text("- id: gpt-4\n  name: GPT-4\n  gradient: semi\n", encoding="utf-8")
     monkeypatch.setattr(paths, "MODELS", broken)
-    at = run_page("pages/4_Initiatives.py")
+    at = run_page(OPEN)
     assert not at.exception
     assert any("could not be loaded" in e.value for e in at.error)
     assert "field 'gradient'" in at.code[0].value and "models.yaml" in at.code[0].value

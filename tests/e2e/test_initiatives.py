@@ -1,4 +1,4 @@
-"""The Initiatives page in a real browser: ticking criteria updates the URL and the qualifying models."""
+"""Open vs closed in a real browser: ticking criteria updates the URL and the models; old links still land."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def test_ticking_criteria_updates_the_url_and_the_qualifying_models(
 ) -> None:
     page, watch = watched
     _, models = load_initiatives()
-    open_page(page, f"{server.url}/Initiatives")
+    open_page(page, f"{server.url}/Open_vs_closed")
     tick(page, "Downloadable weights")
     assert parse_qs(urlsplit(page.url).query) == {"require": ["weights"]}  # type: ignore[attr-defined]
     open_weights = [m.name for m in models if m.dimensions.weights.value == "open"]
@@ -39,4 +39,17 @@ def test_ticking_criteria_updates_the_url_and_the_qualifying_models(
     settle(page)
     assert parse_qs(urlsplit(page.url).query) == {"require": ["weights"]}  # type: ignore[attr-defined]
     screenshot(page, "initiatives-weights")
+    assert_clean(page, watch)
+
+
+def test_an_old_initiatives_link_lands_on_the_new_page_with_the_criterion_ticked(
+    server: Server, watched: tuple[object, Watch]
+) -> None:
+    page, watch = watched
+    open_page(page, f"{server.url}/Initiatives?require=weights")
+    assert urlsplit(page.url).path.endswith("/Open_vs_closed")  # type: ignore[attr-defined]
+    assert parse_qs(urlsplit(page.url).query) == {"require": ["weights"]}  # type: ignore[attr-defined]
+    message = page.locator('[data-testid="stAlertContentSuccess"]').inner_text()  # type: ignore[attr-defined]
+    assert message.startswith("Requiring Downloadable weights:")
+    screenshot(page, "open-vs-closed-from-old-link")
     assert_clean(page, watch)

@@ -1,0 +1,42 @@
+"""Open vs closed: what each side argues, the release gradient and the model grades, 'what counts as open?'."""
+
+import streamlit as st
+
+from dashboard import figures, openness, ui
+from dashboard.ui import initiatives
+from dashboard.ui import open_vs_closed as view
+
+page = ui.setup("open_vs_closed")
+content, models = initiatives.load(page)
+st.title(page.t("open_vs_closed.title"))
+st.markdown(page.t("open_vs_closed.intro"))
+
+st.header(page.t("initiatives.arguments.title"))
+left, right = st.columns(2)
+with left:
+    st.subheader(page.t("initiatives.arguments.open"))
+    initiatives.points(page, content.arguments_open)
+with right:
+    st.subheader(page.t("initiatives.arguments.closed"))
+    initiatives.points(page, content.arguments_closed)
+
+st.header(page.t("initiatives.open.title", count=len(models)))
+st.markdown(page.t("initiatives.open.explainer"))
+st.caption(page.t("initiatives.open.filters_note"))
+required = ui.choices(page, "require")
+frame = openness.models_frame(models, required)
+view.qualifying(page, frame, required)
+view.model_table(page, frame)
+st.caption(page.t("initiatives.table_help"))
+levels = initiatives.level_labels(page, content)
+view.model_details(page, models, levels)
+
+st.subheader(page.t("initiatives.gradient.title"))
+view.gradient_levels(page, content, levels)
+title = page.t("initiatives.gradient.chart")
+labels = {"member_label": page.t("initiatives.member_dev"), "other_label": page.t("initiatives.other_dev")}
+fig = figures.release_gradient(
+    frame, levels=levels, title=title, source=page.t("initiatives.gradient.source"), **labels
+)
+ui.chart(fig, alt=view.gradient_alt(page, title, frame, levels), key="gradient", filename="release-gradient")
+ui.page_links(page, ["initiatives", "members"])
