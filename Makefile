@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test unit e2e lint fmt typecheck validate bench install dev-install clean
+.PHONY: run test unit e2e lint fmt typecheck validate bench import-indexes install dev-install clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ typecheck: dev-install
 
 validate: install ## check the data files (every source against data/sources.yaml) and print a summary
 	$(PY) -m dashboard validate
+
+# Re-import the two public indexes from checkouts (a clone or a bare mirror of each repository):
+#   make import-indexes FMTI=../fmti OPENNESS=../opening-up-chatgpt.github.io
+import-indexes: install ## rewrite data/fmti* and data/openness_index* from checkouts
+	$(PY) -m scripts.import_fmti $(FMTI)
+	$(PY) -m scripts.import_openness_index $(OPENNESS)
 
 bench: dev-install
 	$(PY) bench/run.py
