@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 PRESETS: tuple[str, ...] = ("world", "north_america", "europe", "asia_pacific", "middle_east")
 CRITERIA: tuple[str, ...] = ("weights", "data", "code", "licence", "documentation")  # 'What counts as open?'
+EDITIONS: tuple[str, ...] = ("2025-12", "2024-05", "2023-10")  # Transparency Index editions, latest (default) first
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,9 @@ ROUTES: tuple[Route, ...] = (
     Route("world_map", "pages/2_World_map.py", "World_map", {"view": ("points", "countries"), "preset": PRESETS}),
     Route("sectors", "pages/3_Sectors.py", "Sectors"),
     Route("initiatives", "pages/4_Initiatives.py", "Initiatives", moved={"require": "open_vs_closed"}),
-    Route("open_vs_closed", "pages/5_Open_vs_closed.py", "Open_vs_closed", multi={"require": CRITERIA}),
+    Route(
+        "open_vs_closed", "pages/5_Open_vs_closed.py", "Open_vs_closed", {"edition": EDITIONS}, {"require": CRITERIA}
+    ),
     Route("about", "pages/6_About.py", "About"),
 )
 
