@@ -25,7 +25,7 @@ BAR_HEIGHT = 30  # pixels per bar, so labels never overlap
 BASE_HEIGHT = 120  # title, source line and margins
 
 
-def _heading(title: str, source: str) -> dict[str, object]:
+def heading(title: str, source: str) -> dict[str, object]:
     """Every chart's title with its source line beneath it, so both land in the PNG download."""
     return dict(
         text=title, x=0.01, xanchor="left", xref="container", font=dict(size=16),
@@ -33,7 +33,7 @@ def _heading(title: str, source: str) -> dict[str, object]:
     )  # fmt: skip
 
 
-def _bottom_legend(**extra: object) -> dict[str, object]:
+def bottom_legend(**extra: object) -> dict[str, object]:
     """A horizontal legend under the chart, where it never covers the title or the data."""
     return dict(orientation="h", x=0, xref="container", y=0, yref="container", yanchor="bottom", title_text="", **extra)
 
@@ -125,7 +125,7 @@ def category_bar(
     fig = _finish(fig, title=title, source=source, rows=len(counts))
     fig.update_layout(
         showlegend=True,
-        legend=_bottom_legend(),
+        legend=bottom_legend(),
         margin=dict(b=72),
     )
     return fig
@@ -152,9 +152,9 @@ def _geo(fig: go.Figure, *, title: str, source: str, preset: str) -> go.Figure:
         showframe=False, showlakes=False, resolution=110, lataxis_range=[-58, 85], **view,
     )  # fmt: skip
     fig.update_layout(
-        title=_heading(title, source),
+        title=heading(title, source),
         font=FONT, height=500, margin=dict(l=0, r=0, t=72, b=40), paper_bgcolor="rgba(0,0,0,0)",
-        legend=_bottom_legend(bgcolor="rgba(255,255,255,0.6)"),
+        legend=bottom_legend(bgcolor="rgba(255,255,255,0.6)"),
         dragmode=False,
     )  # fmt: skip
     return fig
@@ -259,7 +259,7 @@ def sector_treemap(nodes: pd.DataFrame, *, sector_labels: Mapping[str, str], tit
         )
     )  # fmt: skip
     fig.update_layout(
-        title=_heading(title, source),
+        title=heading(title, source),
         font=FONT, height=620, margin=dict(l=4, r=4, t=72, b=4), paper_bgcolor="rgba(0,0,0,0)",
     )  # fmt: skip
     return fig
@@ -281,7 +281,7 @@ def sector_region_heatmap(
     fig.update_yaxes(autorange="reversed", ticksuffix="  ", automargin=True)
     fig.update_xaxes(side="bottom", automargin=True)
     fig.update_layout(
-        title=_heading(title, source),
+        title=heading(title, source),
         font=FONT, height=BASE_HEIGHT + 60 + 44 * len(matrix), margin=dict(l=8, r=8, t=72, b=8),
         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
     )  # fmt: skip
@@ -313,7 +313,7 @@ def sector_mix_bar(
     fig.update_xaxes(range=[0, 1], dtick=0.25)
     fig.update_layout(
         showlegend=True, height=BASE_HEIGHT + 80 + 44 * len(regions), margin=dict(b=72),
-        legend=_bottom_legend(traceorder="normal"),
+        legend=bottom_legend(traceorder="normal"),
     )  # fmt: skip
     return fig
 
@@ -349,10 +349,10 @@ def release_gradient(
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(ordered["name"]), autorange="reversed",
                      automargin=True, ticksuffix="  ", showgrid=True, gridcolor="rgba(127,127,127,0.12)")  # fmt: skip
     fig.update_layout(
-        title=_heading(title, source),
+        title=heading(title, source),
         font=FONT, height=BASE_HEIGHT + 120 + 34 * len(ordered), margin=dict(l=8, r=16, t=72, b=80),
         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)", showlegend=True,
-        legend=_bottom_legend(),
+        legend=bottom_legend(),
     )  # fmt: skip
     return fig
 

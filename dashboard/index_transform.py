@@ -59,6 +59,20 @@ def domain_scores(scores: pd.DataFrame, edition: str) -> pd.DataFrame:
     return cells.drop(columns=["d", "s"]).reset_index(drop=True)
 
 
+def domain_matrix(cells: pd.DataFrame, order: Sequence[str]) -> pd.DataFrame:
+    """Developers (rows, in ``order``) x domains: the share of the domain's indicators met, in %."""
+    sums = cells.groupby(["developer", "domain"])[["met", "indicators"]].sum()
+    share = (100 * sums["met"] / sums["indicators"]).round().astype(int).unstack("domain")
+    return share.reindex(index=list(order), columns=[d for d in DOMAINS if d in share.columns])
+
+
+def subdomain_matrix(cells: pd.DataFrame, order: Sequence[str]) -> pd.DataFrame:
+    """Subdomains (rows, 'Domain · Subdomain', in the index's order) x developers (columns, in ``order``), in %."""
+    labelled = cells.assign(row=cells["domain"] + " · " + cells["subdomain"])
+    rows = list(dict.fromkeys(labelled["row"]))
+    return labelled.pivot(index="row", columns="developer", values="percent").reindex(index=rows, columns=list(order))
+
+
 def openness_grid(grades: pd.DataFrame, members: dict[str, tuple[str, ...]], required: Sequence[str]) -> pd.DataFrame:
     """One row per model: organisation, base model, a grade per dimension, member flag, whether it meets
     every required criterion (all its dimensions open) and the number of open dimensions.

@@ -1,13 +1,14 @@
-"""Open vs closed: what each side argues, the release gradient and the model grades, 'what counts as open?'."""
+"""Open vs closed: the arguments, the two independent indexes, and our own grades with the release gradient."""
 
 import streamlit as st
 
 from dashboard import figures, openness, ui
-from dashboard.ui import initiatives
+from dashboard.ui import indexes, initiatives
 from dashboard.ui import open_vs_closed as view
 
 page = ui.setup("open_vs_closed")
 content, models = initiatives.load(page)
+data = indexes.load(page)
 st.title(page.t("open_vs_closed.title"))
 st.markdown(page.t("open_vs_closed.intro"))
 
@@ -20,10 +21,23 @@ with right:
     st.subheader(page.t("initiatives.arguments.closed"))
     initiatives.points(page, content.arguments_closed)
 
+st.header(page.t("open_vs_closed.fmti.title"))
+st.markdown(page.t("open_vs_closed.fmti.what"))
+st.info(page.t("open_vs_closed.fmti.changed"))
+indexes.fmti_section(page, data)
+edition = ui.choice(page, "edition")
+indexes.domain_section(page, data, edition)
+indexes.attribution(page, data.fmti_meta)
+
+st.header(page.t("open_vs_closed.index.title"))
+st.markdown(page.t("open_vs_closed.index.what"))
+required = ui.choices(page, "require")
+st.caption(page.t("open_vs_closed.index.criteria"))
+indexes.openness_section(page, data, required)
+
 st.header(page.t("initiatives.open.title", count=len(models)))
 st.markdown(page.t("initiatives.open.explainer"))
 st.caption(page.t("initiatives.open.filters_note"))
-required = ui.choices(page, "require")
 frame = openness.models_frame(models, required)
 view.qualifying(page, frame, required)
 view.model_table(page, frame)
@@ -39,4 +53,4 @@ fig = figures.release_gradient(
     frame, levels=levels, title=title, source=page.t("initiatives.gradient.source"), **labels
 )
 ui.chart(fig, alt=view.gradient_alt(page, title, frame, levels), key="gradient", filename="release-gradient")
-ui.page_links(page, ["initiatives", "members"])
+ui.page_links(page, ["initiatives", "members", "about"])

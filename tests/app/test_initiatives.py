@@ -34,12 +34,12 @@ def test_ticked_criteria_round_trip_and_list_the_qualifying_models() -> None:
     assert url_values(at, "require") == ["weights", "licence"]
     _, models = load_initiatives()
     expected = [m.name for m in models if m.dimensions.weights.value == "open" and m.dimensions.licence.value == "open"]
+    ours = [s.value for s in at.success if "graded models" not in s.value]  # our grades, not the index's
     if expected:  # the answer is computed from the shipped grades, whichever way they fall
-        message = at.success[0].value
-        assert all(name in message for name in expected)
-        assert f"{len(expected)} of {len(models)} models" in message
+        assert all(name in ours[0] for name in expected)
+        assert f"{len(expected)} of {len(models)} models" in ours[0]
     else:
-        assert not at.success and f"none of the {len(models)} models" in at.warning[0].value
+        assert not ours and any(f"none of the {len(models)} models" in w.value for w in at.warning)
     assert "require=weights&require=licence" in at.code[0].value
 
 
@@ -52,7 +52,7 @@ def test_unknown_criteria_are_dropped_with_a_notice() -> None:
 def test_no_criterion_means_every_model_passes() -> None:
     _, models = load_initiatives()
     at = run_page(OPEN)
-    assert at.info and f"all {len(models)} models pass" in at.info[0].value
+    assert any(f"all {len(models)} models pass" in i.value for i in at.info)
 
 
 def test_sector_filter_narrows_the_members_on_the_focus_cards() -> None:

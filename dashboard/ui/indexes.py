@@ -1,0 +1,168 @@
+"""Open vs closed page: the two imported indexes (transparency over time, openness of the models)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import index_figures as figs
+from dashboard import index_transform as tr
+from dashboard import paths
+from dashboard.index_schema import INDEX_DIMENSIONS, Provenance
+from dashboard.indexes import Indexes, load_indexes
+from dashboard.routes import EDITIONS
+from dashboard.ui.page import Page, chart
+from dashboard.ui.state import _mtime, link, md, show_data_error
+from dashboard.validation import DataError
+
+FILES = (paths.FMTI_SCORES, paths.FMTI_META, paths.OPENNESS_GRADES, paths.OPENNESS_META, paths.INDEX_DEVELOPERS)
+SYMBOL = {"open": "●", "partial": "◐", "closed": "○"}
+
+
+@st.cache_data(show_spinner=False)
+def _cached(_stamp: tuple[float, ...], ids: frozenset[str]) -> Indexes:
+    return load_indexes(member_ids=set(ids))
+
+
+def load(page: Page) -> Indexes:
+    """Both indexes, validated; a broken file stops the page with every problem listed."""
+    try:
+        return _cached(tuple(_mtime(p) for p in FILES), frozenset(page.data.members["id"]))
+    except DataError as exc:
+        show_data_error(exc, page.lang)
+        st.stop()
+
+
+def attribution(page: Page, meta: Provenance) -> None:
+    """Licence, citation and the exact commit the data was read from."""
+    commit = link(f"{meta.source_repository}/tree/{meta.commit}", (meta.commit or "")[:7]) if meta.commit else "—"
+    st.caption(page.t("open_vs_closed.attribution", name=md(meta.name), licence=link(meta.licence_url, meta.licence),
+                      citation=md(meta.citation), commit=commit, date=md((meta.commit_date or "")[:10])))  # fmt: skip
+
+
+def _editions(page: Page) -> dict[str, str]:
+    """Edition id -> label, oldest first (the order of every chart)."""
+    return {e: page.t(f"open_vs_closed.edition.{e}") for e in sorted(EDITIONS)}
+
+
+def _pairs(frame: pd.DataFrame, label: str, value: str) -> str:
+    return ", ".join(f"{a} {b}" for a, b in zip(frame[label], frame[value], strict=True))
+
+
+def _totals_alt(page: Page, title: str, totals: pd.DataFrame, editions: dict[str, str]) -> str:
+    mark = page.t("open_vs_closed.member_short")
+    parts = []
+    for e, name in editions.items():
+        rows = totals[totals["edition"] == e].assign(
+            who=lambda f: f["developer"] + f["member"].map({True: f" ({mark})", False: ""})
+        )
+        parts.append(f"{name}: {_pairs(rows, 'who', 'total')}")
+    return page.t("chart.alt", title=title, pairs="; ".join(parts))
+
+
+def fmti_section(page: Page, data: Indexes) -> None:
+    """Totals per edition, the developers scored more than once, member vs other means, the domain heatmap."""
+    members = tr.member_names(data.developers, "fmti", set(page.members["id"]))
+    totals = tr.fmti_totals(data.fmti, members)
+    editions = _editions(page)
+    labels = {"member_label": page.t("open_vs_closed.member"), "other_label": page.t("open_vs_closed.other")}
+    source = page.t("open_vs_closed.fmti.source")
+    st.caption(page.t("open_vs_closed.fmti.members_note", members=totals.loc[totals["member"], "developer"].nunique(),
+                      developers=totals["developer"].nunique()))  # fmt: skip
+    title = page.t("open_vs_closed.fmti.totals")
+    fig = figs.fmti_totals_chart(totals, editions=editions, title=title, source=source, **labels)
+    chart(fig, alt=_totals_alt(page, title, totals, editions), key="fmti_totals", filename="fmti-totals")
+
+    title = page.t("open_vs_closed.fmti.slopes")
+    again = tr.repeated(totals)
+    fig = figs.fmti_slopes(again, editions=editions, title=title, source=source, **labels)
+    chart(fig, alt=_totals_alt(page, title, again, editions), key="fmti_slopes", filename="fmti-over-time")
+
+    title = page.t("open_vs_closed.fmti.means")
+    means = tr.group_means(totals)
+    value = page.t("open_vs_closed.fmti.mean_value")
+    bar = page.t("open_vs_closed.fmti.mean_bar")
+    fig = figs.fmti_group_means(means, editions=editions, title=title, source=source, value_format=bar, **labels)
+    groups = {True: labels["member_label"], False: labels["other_label"]}
+    pairs = "; ".join(f"{editions[e]}, {groups[bool(m)]}: {value.format(mean=v, n=n)}"
+                      for e, m, v, n in means[["edition", "member", "mean", "n"]].itertuples(index=False))  # fmt: skip
+    chart(fig, alt=page.t("chart.alt", title=title, pairs=pairs), key="fmti_means", filename="fmti-means")
+
+
+def domain_section(page: Page, data: Indexes, edition: str) -> None:
+    """The chosen edition by domain (developers x three domains) and by subdomain (subdomains x developers)."""
+    members = tr.member_names(data.developers, "fmti", set(page.members["id"]))
+    cells = tr.domain_scores(data.fmti, edition)
+    totals = tr.fmti_totals(data.fmti, members)
+    order = list(totals.loc[totals["edition"] == edition, "developer"])
+    name, source = page.t(f"open_vs_closed.edition.{edition}"), page.t("open_vs_closed.fmti.source")
+    domains = tr.domain_matrix(cells, order)
+    title = page.t("open_vs_closed.fmti.domains", edition=name)
+    fig = figs.percent_heatmap(domains, marked=members, title=title, source=source)
+    pairs = "; ".join(f"{d}: " + ", ".join(f"{c} {v}%" for c, v in row.items()) for d, row in domains.iterrows())
+    chart(fig, alt=page.t("chart.alt", title=title, pairs=pairs), key="fmti_domains", filename=f"fmti-{edition}")
+    title = page.t("open_vs_closed.fmti.heatmap", edition=name)
+    fig = figs.percent_heatmap(tr.subdomain_matrix(cells, order), marked=members, title=title, source=source,
+                               angle=-60)  # fmt: skip
+    pairs = "; ".join(
+        f"{s}: " + ", ".join(map(str, rows["subdomain"])) for s, rows in cells.groupby("domain", sort=False)
+    )
+    alt = page.t("open_vs_closed.fmti.heatmap_alt", title=title, developers=len(order), subdomains=pairs)
+    chart(fig, alt=alt, key="fmti_subdomains", filename=f"fmti-{edition}-subdomains")
+
+
+def index_qualifying(page: Page, grid: pd.DataFrame, required: Sequence[str]) -> None:
+    """'What counts as open?' answered for the models of the openness index."""
+    if not required:
+        st.info(page.t("open_vs_closed.index.none_required", count=len(grid)))
+        return
+    names = list(grid.loc[grid["qualifies"], "model"])
+    wanted = ", ".join(page.t(f"open_vs_closed.require.{c}") for c in required)
+    if names:
+        st.success(page.t("open_vs_closed.index.some", count=len(names), total=len(grid), wanted=wanted,
+                          names=md(", ".join(names))))  # fmt: skip
+    else:
+        st.warning(page.t("open_vs_closed.index.nothing", total=len(grid), wanted=wanted))
+
+
+def index_grid(page: Page, grid: pd.DataFrame) -> None:
+    """Models x the index's dimensions: a symbol and a word per grade, members' models first."""
+    word = {g: f"{SYMBOL[g]} {page.t(f'initiatives.grade.{g}')}" for g in SYMBOL}
+    table = grid[["model", "organisation"]].copy()
+    table["member"] = grid["member"].map({True: page.t("initiatives.yes"), False: "—"})
+    for d in INDEX_DIMENSIONS:
+        table[d] = grid[d].map(word)
+    table["open_count"] = grid["open_count"]
+    table["qualifies"] = grid["qualifies"].map({True: "✔", False: "✘"})
+    names = {
+        c: page.t(f"open_vs_closed.col.{c}") for c in ("model", "organisation", "member", "open_count", "qualifies")
+    }
+    names |= {d: page.t(f"open_vs_closed.dim.{d}") for d in INDEX_DIMENSIONS}
+    config = {c: st.column_config.TextColumn(n) for c, n in names.items() if c != "open_count"}
+    config["open_count"] = st.column_config.NumberColumn(names["open_count"])
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config, key="index_grid")
+
+
+def member_model_links(page: Page, data: Indexes, grid: pd.DataFrame) -> None:
+    """For each member's model, the page each grade rests on."""
+    for model in grid.loc[grid["member"], "model"]:
+        with st.expander(page.t("open_vs_closed.index.links", name=model)):
+            rows = tr.grade_links(data.openness, model)
+            st.markdown("\n".join(
+                f"- {SYMBOL[g]} **{md(page.t(f'open_vs_closed.dim.{d}'))}: {md(page.t(f'initiatives.grade.{g}'))}**"
+                + (f" — {link(u, page.t('initiatives.source'))}" if isinstance(u, str) else "")
+                for d, g, u in rows[["dimension", "grade", "link"]].itertuples(index=False)
+            ))  # fmt: skip
+
+
+def openness_section(page: Page, data: Indexes, required: Sequence[str]) -> None:
+    """The openness index's grid under the reader's criteria, the links behind members' grades, attribution."""
+    members = tr.member_names(data.developers, "openness", set(page.members["id"]))
+    grid = tr.openness_grid(data.openness, members, required)
+    index_qualifying(page, grid, required)
+    index_grid(page, grid)
+    st.caption(page.t("open_vs_closed.index.table_help", members=int(grid["member"].sum())))
+    member_model_links(page, data, grid)
+    attribution(page, data.openness_meta)

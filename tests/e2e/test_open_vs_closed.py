@@ -1,0 +1,63 @@
+"""Open vs closed in a real browser: every chart draws at desktop and phone width; the edition picker."""
+
+from __future__ import annotations
+
+from tests.e2e.conftest import PHONE, Server, Watch, assert_clean, open_page, query, screenshot, settle
+
+# For every chart: its title and whether it has drawn marks (points, bars or heatmap cells) with a real size.
+CHARTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
+  const box = plot.getBoundingClientRect();
+  const marks = plot.querySelectorAll('.scatterlayer path.point, .barlayer path, .heatmaplayer image, .hm image');
+  const title = (plot.layout && plot.layout.title && plot.layout.title.text) || '';
+  return {title: title.replace(/<[^>]+>/g, ''), width: box.width,
+          marks: marks.length, overflow: box.right > window.innerWidth + 1};
+})"""
+TITLES = (
+    "Transparency score (of 100) by edition",
+    "Scored in more than one edition",
+    "Mean score: members and others",
+    "Share of indicators met by domain",
+    "Indicators met by subdomain",
+    "Where each model sits on the release gradient",
+)
+
+
+def charts(page: object) -> list[dict[str, object]]:
+    return page.evaluate(CHARTS)  # type: ignore[attr-defined,no-any-return]
+
+
+def assert_every_chart_drew(page: object) -> None:
+    found = charts(page)
+    for title in TITLES:
+        chart = next((c for c in found if str(c["title"]).startswith(title)), None)
+        assert chart is not None, f"missing chart {title!r}: {[c['title'] for c in found]}"
+        assert chart["marks"], f"{title!r} drew nothing"
+        assert not chart["overflow"], f"{title!r} is wider than the screen"
+
+
+def test_every_chart_draws_at_desktop_and_phone_width(server: Server, watched: tuple[object, Watch]) -> None:
+    page, watch = watched
+    open_page(page, f"{server.url}/Open_vs_closed")
+    assert_every_chart_drew(page)
+    screenshot(page, "open-vs-closed")
+    page.set_viewport_size(PHONE)  # type: ignore[attr-defined]
+    settle(page)
+    assert_every_chart_drew(page)
+    assert_clean(page, watch)
+
+
+def test_picking_an_edition_puts_it_in_the_url_and_redraws_the_breakdown(
+    server: Server, watched: tuple[object, Watch]
+) -> None:
+    page, watch = watched
+    open_page(page, f"{server.url}/Open_vs_closed")
+    pills = page.locator('[data-testid="stButtonGroup"]')  # type: ignore[attr-defined]
+    pills.get_by_text("October 2023", exact=True).click()
+    settle(page)
+    assert query(page) == {"edition": ["2023-10"]}
+    assert any(str(c["title"]).endswith("October 2023 (%)") for c in charts(page))
+    page.reload()  # type: ignore[attr-defined]
+    settle(page)
+    assert any(str(c["title"]).endswith("October 2023 (%)") for c in charts(page))
+    screenshot(page, "open-vs-closed-2023")
+    assert_clean(page, watch)
