@@ -106,9 +106,8 @@ def domain_section(page: Page, data: Indexes, edition: str) -> None:
     title = page.t("open_vs_closed.fmti.heatmap", edition=name)
     fig = figs.percent_heatmap(tr.subdomain_matrix(cells, order), marked=members, title=title, source=source,
                                angle=-60)  # fmt: skip
-    pairs = "; ".join(
-        f"{s}: " + ", ".join(map(str, rows["subdomain"])) for s, rows in cells.groupby("domain", sort=False)
-    )
+    groups = cells.groupby("domain", sort=False)["subdomain"]
+    pairs = "; ".join(f"{d}: " + ", ".join(dict.fromkeys(subs)) for d, subs in groups)
     alt = page.t("open_vs_closed.fmti.heatmap_alt", title=title, developers=len(order), subdomains=pairs)
     chart(fig, alt=alt, key="fmti_subdomains", filename=f"fmti-{edition}-subdomains")
 
