@@ -5,6 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import transform, ui
+from dashboard.ui import indexes
 
 page = ui.setup("about")
 alliance, everyone = page.data.alliance, page.data.members
@@ -14,6 +15,11 @@ st.markdown(page.t("about.version", version=alliance.data_version, members=len(e
 
 st.header(page.t("about.sources.title"))
 st.markdown(page.t("about.sources.text", release=alliance.press_release_urls[0], map=alliance.launch_map_url))
+st.header(page.t("about.imported.title"))
+st.markdown(page.t("about.imported.text"))
+imported = indexes.load(page)
+for meta in (imported.fmti_meta, imported.openness_meta):
+    indexes.attribution(page, meta)
 st.header(page.t("about.method.title"))
 st.markdown(page.t("about.method.text"))
 

@@ -67,7 +67,7 @@ def fmti_section(page: Page, data: Indexes) -> None:
     members = tr.member_names(data.developers, "fmti", set(page.members["id"]))
     totals = tr.fmti_totals(data.fmti, members)
     editions = _editions(page)
-    labels = {"member_label": page.t("open_vs_closed.member"), "other_label": page.t("open_vs_closed.other")}
+    labels = {"member_label": page.t("open_vs_closed.member"), "other_label": page.t("open_vs_closed.not_member")}
     source = page.t("open_vs_closed.fmti.source")
     st.caption(page.t("open_vs_closed.fmti.members_note", members=totals.loc[totals["member"], "developer"].nunique(),
                       developers=totals["developer"].nunique()))  # fmt: skip

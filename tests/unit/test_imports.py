@@ -19,6 +19,10 @@ PURE = [
     "dashboard.routes",
     "dashboard.cli",
     "dashboard.sources",
+    "dashboard.index_schema",
+    "dashboard.indexes",
+    "dashboard.index_transform",
+    "dashboard.index_figures",
 ]
 
 
