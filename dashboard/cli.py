@@ -11,6 +11,7 @@ import pandas as pd
 
 from dashboard import filters, paths
 from dashboard.data import load_alliance, load_initiatives, load_members, read_yaml
+from dashboard.indexes import load_indexes
 from dashboard.schema import SECTORS
 from dashboard.validation import DataError, Problem
 
@@ -23,7 +24,8 @@ def summary(frame: pd.DataFrame) -> str:
 
 
 def _companion_problems(known_ids: set[str]) -> list[Problem]:
-    """Problems in the files that go with the shipped member file: launch facts, initiatives and models."""
+    """Problems in the files that go with the shipped member file: launch facts, initiatives, models and the
+    imported indexes with their member mapping."""
     problems: list[Problem] = []
     try:
         alliance = load_alliance()
@@ -34,10 +36,11 @@ def _companion_problems(known_ids: set[str]) -> list[Problem]:
         ]
     except DataError as exc:
         problems += exc.problems
-    try:
-        load_initiatives(member_ids=known_ids)
-    except DataError as exc:
-        problems += exc.problems
+    for check in (load_initiatives, load_indexes):
+        try:
+            check(member_ids=known_ids)
+        except DataError as exc:
+            problems += exc.problems
     return problems
 
 
