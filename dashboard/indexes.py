@@ -11,7 +11,7 @@ import pandas as pd
 from pydantic import BaseModel
 
 from dashboard import paths
-from dashboard.data import load_members, read_yaml
+from dashboard.data import load_members, load_sources, read_yaml
 from dashboard.index_schema import (
     FmtiMeta,
     FmtiScore,
@@ -22,6 +22,7 @@ from dashboard.index_schema import (
     mapping_problems,
     total_problems,
 )
+from dashboard.sources import host_problems
 from dashboard.validation import DataError, Problem, list_problems, record_problems
 
 M = TypeVar("M", bound=BaseModel)
@@ -88,8 +89,12 @@ def load_indexes(
     openness_meta: Path = paths.OPENNESS_META,
     developers: Path = paths.INDEX_DEVELOPERS,
     member_ids: set[str] | None = None,
+    sources_path: Path = paths.SOURCES,
 ) -> Indexes:
-    """Read and check everything; raise DataError with every problem found in any of the five files."""
+    """Read and check everything; raise DataError with every problem found in any of the five files.
+
+    The mapping's sources are ours, so they must be on the accepted list; the imported tables' links are the
+    indexes' own evidence and their metadata names the repository read, so those are checked as URLs only."""
     scores, problems = read_table(FmtiScore, fmti_scores, numeric=("score",))
     grades, found = read_table(OpennessGrade, openness)
     problems += found
@@ -97,8 +102,9 @@ def load_indexes(
     problems += found
     ometa, found = _meta(OpennessMeta, openness_meta)
     problems += found
-    mapped, found = list_problems(IndexDeveloper, read_yaml(developers), paths.display(developers), "developers")
-    problems += found
+    raw = read_yaml(developers)
+    mapped, found = list_problems(IndexDeveloper, raw, paths.display(developers), "developers")
+    problems += found + host_problems(raw, paths.display(developers), load_sources(sources_path))
     fmti, grid = _frame(scores), _frame(grades)
     if fmeta is not None and not fmti.empty:
         problems += edition_problems(fmti, fmeta, paths.display(fmti_scores), paths.display(fmti_meta))

@@ -17,7 +17,14 @@ from dashboard.ui.page import Page, chart
 from dashboard.ui.state import _mtime, link, md, show_data_error
 from dashboard.validation import DataError
 
-FILES = (paths.FMTI_SCORES, paths.FMTI_META, paths.OPENNESS_GRADES, paths.OPENNESS_META, paths.INDEX_DEVELOPERS)
+FILES = (
+    paths.FMTI_SCORES,
+    paths.FMTI_META,
+    paths.OPENNESS_GRADES,
+    paths.OPENNESS_META,
+    paths.INDEX_DEVELOPERS,
+    paths.SOURCES,
+)
 SYMBOL = {"open": "●", "partial": "◐", "closed": "○"}
 
 

@@ -157,3 +157,12 @@ def test_members_models_come_first_in_the_grid(shipped: Indexes) -> None:
     grid = tr.openness_grid(shipped.openness, members, ())
     assert set(grid.loc[: sum(grid["member"]) - 1, "organisation"]) == {"Facebook Research"}
     assert not grid.loc[sum(grid["member"]) :, "member"].any()
+
+
+def test_a_mapping_source_off_the_accepted_list_is_refused(tmp_path: Path) -> None:
+    files = copies(tmp_path)
+    raw = yaml.safe_load(files["developers"].read_text(encoding="utf-8"))
+    raw[0]["source"] = "https://wikimili.com/en/Meta_Platforms"
+    files["developers"].write_text(yaml.safe_dump(raw), encoding="utf-8")
+    found = problems(files)
+    assert any("record #1: field 'source': host 'wikimili.com' is not on the accepted list" in p for p in found)
