@@ -75,7 +75,7 @@ def fmti_section(page: Page, data: Indexes) -> None:
     totals = tr.fmti_totals(data.fmti, members)
     editions = _editions(page)
     labels = {"member_label": page.t("open_vs_closed.member"), "other_label": page.t("open_vs_closed.not_member")}
-    source = page.t("open_vs_closed.fmti.source")
+    source = page.source_line(page.t("open_vs_closed.fmti.source"))
     st.caption(page.t("open_vs_closed.fmti.members_note", members=totals.loc[totals["member"], "developer"].nunique(),
                       developers=totals["developer"].nunique()))  # fmt: skip
     title = page.t("open_vs_closed.fmti.totals")
@@ -104,7 +104,7 @@ def domain_section(page: Page, data: Indexes, edition: str) -> None:
     cells = tr.domain_scores(data.fmti, edition)
     totals = tr.fmti_totals(data.fmti, members)
     order = list(totals.loc[totals["edition"] == edition, "developer"])
-    name, source = page.t(f"open_vs_closed.edition.{edition}"), page.t("open_vs_closed.fmti.source")
+    name, source = page.t(f"open_vs_closed.edition.{edition}"), page.source_line(page.t("open_vs_closed.fmti.source"))
     domains = tr.domain_matrix(cells, order)
     title = page.t("open_vs_closed.fmti.domains", edition=name)
     fig = figs.percent_heatmap(domains, marked=members, title=title, source=source)

@@ -94,9 +94,10 @@ class Page:
         parts = self.view_parts()
         return self.t("view.filtered", filters="; ".join(parts)) if parts else self.t("view.all")
 
-    def source_line(self) -> str:
-        """A chart's source line; with filters active, the filters in words above it, so a PNG says what it shows."""
-        source = self.t("chart.source", version=self.data.alliance.data_version)
+    def source_line(self, source: str | None = None) -> str:
+        """A chart's source line (ours unless given); with filters active, the filters in words above it, so a
+        PNG says what it shows."""
+        source = source or self.t("chart.source", version=self.data.alliance.data_version)
         parts = self.view_parts()
         if not parts:
             return source

@@ -63,6 +63,7 @@ def test_the_sector_filter_unmarks_developers_outside_it() -> None:
     at = run_page(PAGE, sector="academia")
     totals = figures(at)["Transparency score (of 100) by edition"]
     assert not [t for t in totals["data"] if t["name"] == "Alliance member (in our list)" and t["y"]]
+    assert "Academia" in totals["layout"]["title"]["subtitle"]["text"]  # the PNG says which members are marked
     assert "(0 of the" in captions(at)
 
 
