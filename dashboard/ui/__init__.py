@@ -1,6 +1,7 @@
 """The one Streamlit adapter (the only part of dashboard/ that imports streamlit), split by concern:
 state.py (cached data, labels, URL <-> filters), page.py (setup, sidebar, render helpers),
-members.py, maps.py and initiatives.py (helpers of one page each). Pages use ``from dashboard import ui``.
+members.py, maps.py, initiatives.py, open_vs_closed.py and indexes.py (helpers of one page each; the last
+two both serve Open vs closed: our grades, and the imported indexes). Pages use ``from dashboard import ui``.
 """
 
 from dashboard.ui.maps import (
