@@ -4,10 +4,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test unit e2e lint fmt typecheck validate bench import-indexes install dev-install clean
+.PHONY: run test unit e2e browser lint fmt typecheck validate bench import-indexes install dev-install preview clean
 
 $(VENV)/.runtime: requirements.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV) || \
+	  { echo "$(PYTHON) -m venv failed: on Debian/Ubuntu install python3-venv (apt-get install -y python3-venv)"; exit 1; }
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
@@ -21,14 +22,19 @@ dev-install: $(VENV)/.dev
 run: install ## start the app on http://localhost:8501
 	$(PY) -m streamlit run streamlit_app.py --server.port $(PORT)
 
+# The browser tests' Chromium: one already there, else Playwright's download, else Debian's package (as root).
+# scripts/ensure_browser.py prints its path; the tests read it from EXPLORER_CHROMIUM.
+browser: dev-install ## find or install a Chromium for the browser tests
+	@$(PY) scripts/ensure_browser.py
+
 test: dev-install ## the whole suite, browser tests included
-	$(PY) -m pytest
+	EXPLORER_CHROMIUM="$$($(PY) scripts/ensure_browser.py)" && export EXPLORER_CHROMIUM && $(PY) -m pytest
 
 unit: dev-install ## everything but the browser tests
 	$(PY) -m pytest -m "not e2e"
 
-e2e: dev-install ## the browser tests only (needs Debian's chromium at /usr/bin/chromium)
-	$(PY) -m pytest -m e2e
+e2e: dev-install ## the browser tests only
+	EXPLORER_CHROMIUM="$$($(PY) scripts/ensure_browser.py)" && export EXPLORER_CHROMIUM && $(PY) -m pytest -m e2e
 
 lint: dev-install ## ruff and mypy
 	$(PY) -m ruff check .
@@ -53,6 +59,9 @@ import-indexes: install ## rewrite data/fmti* and data/openness_index* from chec
 
 bench: dev-install
 	$(PY) bench/run.py
+
+preview: dev-install ## regenerate static/preview.png, the link-preview image, from the Overview
+	$(PY) scripts/make_preview.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts

@@ -1,4 +1,4 @@
-"""Browser fixtures: a fresh `streamlit run` on a free port, Debian's Chromium with every other host blocked."""
+"""Browser fixtures: a fresh `streamlit run` on a free port, Chromium with every other host blocked."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from dashboard import paths
+from scripts import ensure_browser
 
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = paths.ROOT / "artifacts" / "screenshots"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 DESKTOP = {"width": 1280, "height": 900}
@@ -86,15 +86,22 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     stop_server(running)
 
 
+def chromium() -> str:
+    """The browser `make test` found or installed (EXPLORER_CHROMIUM), else one already on this machine."""
+    found = ensure_browser.find(ensure_browser.System())
+    if found is None:
+        pytest.fail(f"{ensure_browser.MISSING} (make test and make e2e install one where they can)")
+    return found
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)")
+    executable = chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         instance = pw.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=executable,
             args=[
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
