@@ -66,7 +66,9 @@ PLAYWRIGHT = "python -m playwright install --with-deps chromium"
         ({eb.DEBIAN}, {eb.ENV: "/opt/missing"}, eb.DEBIAN),
     ],
 )
-def test_a_browser_already_there_is_used_without_installing(files: set[str], env: dict[str, str], expected: str) -> None:
+def test_a_browser_already_there_is_used_without_installing(
+    files: set[str], env: dict[str, str], expected: str
+) -> None:
     machine = Machine(files, root=True, env=env)
     assert eb.ensure(machine.system) == expected
     assert machine.commands == []
