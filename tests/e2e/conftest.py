@@ -30,7 +30,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.e2e)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -47,7 +47,7 @@ class Server:
 
 def start_server(tmp: Path, *extra: str) -> Server:
     """Start `streamlit run` from the project root (so .streamlit/config.toml applies) and wait for health."""
-    port = _free_port()
+    port = free_port()
     log = tmp / f"streamlit-{port}.log"
     base_path = next((a.split("=", 1)[1] for a in extra if a.startswith("--server.baseUrlPath=")), "")
     cmd = [

@@ -1,0 +1,41 @@
+# The app as a container: slim official Python, pinned requirements in a virtualenv, a non-root user.
+#   docker build -t ai-alliance-explorer .
+#   docker run -p 8501:8501 ai-alliance-explorer                      # http://localhost:8501/
+#   docker run -p 8080:8080 -e STREAMLIT_SERVER_PORT=8080 -e STREAMLIT_SERVER_BASE_URL_PATH=explorer ai-alliance-explorer
+# Streamlit reads every option from STREAMLIT_<SECTION>_<OPTION> variables, so the port and the base path
+# are set at run time without a rebuild. tests/e2e/test_container.py runs these same steps without Docker
+# (it reads this file), so keep each step a plain COPY, ENV or RUN.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PIP_NO_CACHE_DIR=1 \
+    VENV=/opt/venv
+
+WORKDIR /app
+RUN useradd --create-home --uid 10001 explorer
+
+COPY requirements.txt ./
+RUN python -m venv "$VENV" && "$VENV/bin/python" -m pip install --quiet -r requirements.txt
+
+COPY .streamlit/ .streamlit/
+COPY streamlit_app.py ./
+COPY pages/ pages/
+COPY dashboard/ dashboard/
+COPY data/ data/
+COPY static/ static/
+COPY deploy/docker/healthcheck.py deploy/docker/healthcheck.py
+
+ENV PATH="/opt/venv/bin:$PATH" \
+    STREAMLIT_SERVER_PORT=8501 \
+    STREAMLIT_SERVER_ADDRESS=0.0.0.0 \
+    STREAMLIT_SERVER_BASE_URL_PATH="" \
+    STREAMLIT_SERVER_HEADLESS=true \
+    STREAMLIT_SERVER_FILE_WATCHER_TYPE=none \
+    STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
+
+USER explorer
+EXPOSE 8501
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["python", "deploy/docker/healthcheck.py"]
+CMD ["python", "-m", "streamlit", "run", "streamlit_app.py"]
