@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import paths
-from tests.e2e.conftest import Watch, free_port, assert_clean, open_page
+from tests.e2e.conftest import Watch, assert_clean, free_port, open_page
 
 DOCKERFILE = paths.ROOT / "Dockerfile"
 # Steps that only make sense inside an image (a user account); everything else runs here.
