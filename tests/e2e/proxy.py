@@ -1,0 +1,102 @@
+"""Run deploy/nginx/ for a test: two app replicas and Debian's nginx on free loopback ports, in a temp dir."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from dashboard import paths
+from tests.e2e.conftest import Server, free_port, start_server, stop_server
+
+TEMPLATE = paths.ROOT / "deploy" / "nginx" / "explorer.conf.template"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+# The test's own nginx.conf around the shipped file: its own pid, logs and temp paths, in the foreground.
+# The access log names the replica behind each request, and the reader's affinity cookie.
+MAIN = """daemon off;
+{user}
+worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    client_body_temp_path {tmp}/client_body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    log_format route '$cookie_explorer_route $upstream_addr $status $request_uri';
+    access_log {tmp}/access.log route;
+    include {tmp}/explorer.conf;
+}}
+"""
+
+
+def render(template: str, values: dict[str, str]) -> str:
+    """The template with its ${EXPLORER_*} placeholders filled, as `envsubst '${EXPLORER_...}'` would."""
+    out = template
+    for key, value in values.items():
+        out = out.replace("${" + key + "}", value)
+    left = re.findall(r"\$\{EXPLORER_\w+\}", out)
+    assert not left, f"placeholders left unfilled: {left}"
+    return out
+
+
+@dataclass
+class Stack:
+    """nginx at ``url`` (ending in /explorer) in front of ``replicas``."""
+
+    url: str
+    replicas: list[Server]
+    nginx: subprocess.Popen[bytes]
+    tmp: Path
+
+    def routes(self, cookie: str) -> list[str]:
+        """The replica (host:port) that answered each logged request carrying this affinity cookie.
+
+        nginx lists every replica it tried ("dead:port, live:port"); the last one answered. A WebSocket is
+        logged only when it closes (status 101), so those lines are left out."""
+        lines = [line.replace(", ", ",").split() for line in (self.tmp / "access.log").read_text().splitlines()]
+        return [f[1].split(",")[-1] for f in lines if f[0] == cookie and f[2] != "101"]
+
+    def replica(self, address: str) -> Server:
+        return next(r for r in self.replicas if r.url.startswith(f"http://{address}/"))
+
+
+def start_stack(tmp: Path, replicas: int = 2) -> Stack:
+    servers = [start_server(tmp, "--server.baseUrlPath=explorer") for _ in range(replicas)]
+    port = free_port()
+    public = f"http://127.0.0.1:{port}"
+    values = {"EXPLORER_LISTEN": f"127.0.0.1:{port}", "EXPLORER_PUBLIC_URL": public}
+    values |= {f"EXPLORER_REPLICA_{i + 1}": s.url.split("/")[2] for i, s in enumerate(servers)}
+    (tmp / "explorer.conf").write_text(render(TEMPLATE.read_text(), values))
+    user = "user root;" if os.geteuid() == 0 else ""  # workers write the temp dir, which only we can write
+    (tmp / "nginx.conf").write_text(MAIN.format(tmp=tmp, user=user))
+    command = [NGINX, "-p", f"{tmp}/", "-c", str(tmp / "nginx.conf"), "-e", str(tmp / "error.log")]
+    checked = subprocess.run([*command, "-t"], capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stderr
+    process = subprocess.Popen(command, stderr=(tmp / "nginx.out").open("wb"))
+    stack = Stack(f"{public}/explorer", servers, process, tmp)
+    for _ in range(100):
+        try:
+            with urllib.request.urlopen(f"{stack.url}/_stcore/health", timeout=2):
+                return stack
+        except OSError:
+            time.sleep(0.1)
+    stop_stack(stack)
+    raise RuntimeError((tmp / "error.log").read_text()[-2000:])
+
+
+def stop_stack(stack: Stack) -> None:
+    stack.nginx.terminate()
+    stack.nginx.wait(timeout=10)
+    for server in stack.replicas:
+        if server.process.poll() is None:
+            stop_server(server)

@@ -1,0 +1,160 @@
+"""The hosted set-up, for real: deploy/nginx/ in front of two replicas under /explorer/, in Chromium.
+
+Every page through the proxy, a deep link, the link-preview tags, the security headers (no CSP violation
+in the browser), and a replica killed under a reader whose view comes back from the URL on the other one."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import signal
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+
+from dashboard import paths
+from dashboard.data import load_members
+from dashboard.filters import FilterState, apply
+from dashboard.routes import ROUTES
+from tests.e2e.conftest import Watch, assert_clean, open_page, screenshot, settle
+from tests.e2e.proxy import Stack, start_stack, stop_stack
+from tests.e2e.test_filters_journey import pick
+
+# Every CSP violation the page reports, kept where the test can read it.
+CSP_WATCH = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+"""
+MATCHES = re.compile(r"(\d+) of (\d+) members match")
+DEEP = "Members?sector=academia&country=CHE"
+STATE = "(up) => (document.querySelector('[data-testid=\"stApp\"]').dataset.testConnectionState === 'CONNECTED') === up"
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    running = start_stack(tmp_path_factory.mktemp("proxy"))
+    yield running
+    stop_stack(running)
+
+
+@pytest.fixture()
+def reader(watched: tuple[object, Watch]) -> Iterator[tuple[object, Watch]]:
+    page, watch = watched
+    page.add_init_script(CSP_WATCH)  # type: ignore[attr-defined]
+    yield page, watch
+    assert page.evaluate("window.__csp") == [], "the Content-Security-Policy blocked something"  # type: ignore[attr-defined]
+
+
+def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
+
+
+def matching(page: object) -> str:
+    return str(page.get_by_text(MATCHES).inner_text())  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=[r.key for r in ROUTES])
+def test_every_page_draws_under_the_sub_path_through_the_proxy(
+    stack: Stack, reader: tuple[object, Watch], route: object
+) -> None:
+    page, watch = reader
+    shapes: list[int] = []
+    page.on(  # type: ignore[attr-defined]
+        "response", lambda r: shapes.append(r.status) if r.url.endswith("/topojson/world_110m.json") else None
+    )
+    open_page(page, f"{stack.url}/{route.url_path}")  # type: ignore[attr-defined]
+    assert page.locator("h1").count() >= 1  # type: ignore[attr-defined]
+    if page.locator(".geo").count():  # type: ignore[attr-defined]
+        assert shapes == [200] and page.locator(".geo .countries path").count() > 0  # type: ignore[attr-defined]
+    assert_clean(page, watch)
+
+
+def test_a_deep_link_through_the_proxy_restores_the_filtered_view(stack: Stack, reader: tuple[object, Watch]) -> None:
+    page, watch = reader
+    expected = apply(load_members(), FilterState(sector=("academia",), country=("CHE",)))
+    open_page(page, f"{stack.url}/{DEEP}")
+    assert matching(page).startswith(f"{len(expected)} of ")
+    screenshot(page, "proxy-members-deep-link")
+    assert_clean(page, watch)
+
+
+def test_the_served_html_carries_the_link_preview_tags_and_the_image_exists(stack: Stack) -> None:
+    status, _, body = fetch(f"{stack.url}/{DEEP}")
+    html = body.decode()
+    assert status == 200 and "<title>AI Alliance Explorer</title>" in html and "<title>Streamlit</title>" not in html
+    for tag in ("og:title", "og:description", "og:image", "twitter:card", "twitter:image", 'name="description"'):
+        assert tag in html, tag
+    image = re.search(r'property="og:image" content="([^"]+)"', html)
+    assert image and image.group(1) == f"{stack.url}/app/static/preview.png"
+    status, headers, png = fetch(image.group(1))
+    assert (status, headers["content-type"], png) == (200, "image/png", (paths.STATIC_DIR / "preview.png").read_bytes())
+
+
+def test_security_headers_limits_and_compression(stack: Stack) -> None:
+    status, headers, _ = fetch(f"{stack.url}/")
+    assert status == 200
+    csp = headers["content-security-policy"]
+    assert "frame-ancestors *" in csp and "default-src 'self'" in csp and "object-src 'none'" in csp
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
+    assert "x-frame-options" not in headers  # it would forbid the embeds that frame-ancestors allows
+    assert headers["set-cookie"].startswith("explorer_route=")
+    status, headers, body = fetch(f"{stack.url}/app/static/topojson/world_110m.json", **{"Accept-Encoding": "gzip"})
+    assert (status, headers.get("content-encoding")) == (200, "gzip")
+    assert len(body) < 0.5 * len(gzip.decompress(body))
+    assert fetch(f"{stack.url}/_stcore/upload_file/x/y")[0] == 403
+    request = urllib.request.Request(f"{stack.url}/_stcore/health", data=b"x" * 2_000_000, method="POST")
+    with pytest.raises(urllib.error.HTTPError) as too_big:
+        urllib.request.urlopen(request, timeout=10)
+    assert too_big.value.code == 413
+
+
+def test_a_reader_whose_replica_dies_gets_the_same_view_from_the_other(
+    stack: Stack, reader: tuple[object, Watch], capsys: pytest.CaptureFixture[str]
+) -> None:
+    page, watch = reader
+    members = load_members()
+    open_page(page, f"{stack.url}/{DEEP}")
+    before = matching(page)
+    cookie = next(c["value"] for c in page.context.cookies() if c["name"] == "explorer_route")  # type: ignore[attr-defined]
+    held = stack.routes(cookie)
+    assert held and len(set(held)) == 1, f"one reader's requests went to several replicas: {held}"
+    dead = stack.replica(held[0])
+
+    dead.process.send_signal(signal.SIGKILL)
+    killed = time.monotonic()
+    page.wait_for_function(STATE, arg=False)  # type: ignore[attr-defined]
+    page.wait_for_function(STATE, arg=True, polling=50)  # type: ignore[attr-defined]
+    reconnected = time.monotonic() - killed
+    settle(page)  # the script rerun, the charts drawn, then 600 ms without a change
+    switch_over = time.monotonic() - killed - 0.6
+    assert matching(page) == before
+    survivor = [r for r in stack.replicas if r is not dead][0]
+    assert set(stack.routes(cookie)[len(held) :]) == {survivor.url.split("/")[2]}
+
+    # The reader's next interaction is served by the survivor, and so is a reload.
+    pick(page, "Sector", "Nonprofit")
+    both = apply(members, FilterState(sector=("academia", "nonprofit"), country=("CHE",)))
+    assert matching(page).startswith(f"{len(both)} of ")
+    page.reload()  # type: ignore[attr-defined]
+    settle(page)
+    assert matching(page).startswith(f"{len(both)} of ")
+    assert_clean(page, watch)
+    report = paths.ROOT / "artifacts" / "proxy-switch-over.txt"
+    report.parent.mkdir(exist_ok=True)
+    text = (
+        f"replica killed -> reconnected to the other: {reconnected:.2f} s; "
+        f"-> same view drawn again: {switch_over:.2f} s\n"
+    )
+    report.write_text(text)
+    with capsys.disabled():
+        print(f"\nswitch-over: {text}")
