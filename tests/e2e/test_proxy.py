@@ -118,6 +118,22 @@ def test_security_headers_limits_and_compression(stack: Stack) -> None:
     assert too_big.value.code == 413
 
 
+def test_readers_spread_over_the_replicas_and_each_stays_on_one(stack: Stack) -> None:
+    readers = [f"reader{i:02d}" for i in range(12)]
+    for _ in range(2):
+        for cookie in readers:
+            assert fetch(f"{stack.url}/_stcore/health", Cookie=f"explorer_route={cookie}")[0] == 200
+    routes = {cookie: stack.routes(cookie) for cookie in readers}
+    assert all(len(r) == 2 and len(set(r)) == 1 for r in routes.values()), routes
+    assert len({r[0] for r in routes.values()}) == len(stack.replicas), "every reader went to the same replica"
+
+
+def download(page: object, label: str) -> str:
+    with page.expect_download() as info:  # type: ignore[attr-defined]
+        page.get_by_role("button", name=label).click()  # type: ignore[attr-defined]
+    return open(info.value.path(), encoding="utf-8").read()
+
+
 def test_a_reader_whose_replica_dies_gets_the_same_view_from_the_other(
     stack: Stack, reader: tuple[object, Watch], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -148,6 +164,9 @@ def test_a_reader_whose_replica_dies_gets_the_same_view_from_the_other(
     page.reload()  # type: ignore[attr-defined]
     settle(page)
     assert matching(page).startswith(f"{len(both)} of ")
+    # The session's downloads live in the survivor's memory now, and the cookie still leads there.
+    rows = download(page, "Filtered members (CSV)").strip().splitlines()
+    assert len(rows) == len(both) + 1
     assert_clean(page, watch)
     report = paths.ROOT / "artifacts" / "proxy-switch-over.txt"
     report.parent.mkdir(exist_ok=True)
