@@ -8,10 +8,14 @@ from __future__ import annotations
 import gzip
 import re
 import signal
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -116,6 +120,39 @@ def test_security_headers_limits_and_compression(stack: Stack) -> None:
     with pytest.raises(urllib.error.HTTPError) as too_big:
         urllib.request.urlopen(request, timeout=10)
     assert too_big.value.code == 413
+
+
+@pytest.fixture()
+def article(stack: Stack, tmp_path: Path) -> Iterator[str]:
+    """A page on another site (localhost is another origin than 127.0.0.1) that embeds a view in an iframe."""
+    src = f"{stack.url}/{DEEP}&embed=true"
+    (tmp_path / "article.html").write_text(
+        f'<!doctype html><h1>An article</h1><iframe src="{src}" title="Members" width="1100" height="700"></iframe>'
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(tmp_path)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://localhost:{server.server_address[1]}/article.html"
+    server.shutdown()
+    server.server_close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
+        pass
+
+
+def test_a_view_embedded_in_another_site_works_through_the_proxy(article: str, reader: tuple[object, Watch]) -> None:
+    page, watch = reader
+    page.goto(article)  # type: ignore[attr-defined]
+    embedded = page.frame_locator("iframe")  # type: ignore[attr-defined]
+    expected = apply(load_members(), FilterState(sector=("academia",), country=("CHE",)))
+    embedded.get_by_text(MATCHES).wait_for(timeout=45_000)
+    assert embedded.get_by_text(MATCHES).inner_text().startswith(f"{len(expected)} of ")
+    assert embedded.locator('[data-testid="stSidebar"]').count() == 0
+    assert_clean(page, watch)
+    violations = page.frames[1].evaluate("window.__csp")  # type: ignore[attr-defined]
+    assert violations == [], violations
 
 
 def test_readers_spread_over_the_replicas_and_each_stays_on_one(stack: Stack) -> None:
