@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test unit e2e browser lint fmt typecheck validate bench import-indexes install dev-install preview clean
+.PHONY: run test unit e2e tools lint fmt typecheck validate bench import-indexes install dev-install preview clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || \
@@ -22,19 +22,19 @@ dev-install: $(VENV)/.dev
 run: install ## start the app on http://localhost:8501
 	$(PY) -m streamlit run streamlit_app.py --server.port $(PORT)
 
-# The browser tests' Chromium: one already there, else Playwright's download, else Debian's package (as root).
-# scripts/ensure_browser.py prints its path; the tests read it from EXPLORER_CHROMIUM.
-browser: dev-install ## find or install a Chromium for the browser tests
-	@$(PY) scripts/ensure_browser.py
+# The browser tests' Chromium (one already there, else Playwright's download, else Debian's package as root)
+# and nginx for the proxy test. scripts/ensure_tools.py prints Chromium's path; the tests read EXPLORER_CHROMIUM.
+tools: dev-install ## find or install Chromium and nginx for the browser tests
+	@$(PY) scripts/ensure_tools.py
 
 test: dev-install ## the whole suite, browser tests included
-	EXPLORER_CHROMIUM="$$($(PY) scripts/ensure_browser.py)" && export EXPLORER_CHROMIUM && $(PY) -m pytest
+	EXPLORER_CHROMIUM="$$($(PY) scripts/ensure_tools.py)" && export EXPLORER_CHROMIUM && $(PY) -m pytest
 
 unit: dev-install ## everything but the browser tests
 	$(PY) -m pytest -m "not e2e"
 
 e2e: dev-install ## the browser tests only
-	EXPLORER_CHROMIUM="$$($(PY) scripts/ensure_browser.py)" && export EXPLORER_CHROMIUM && $(PY) -m pytest -m e2e
+	EXPLORER_CHROMIUM="$$($(PY) scripts/ensure_tools.py)" && export EXPLORER_CHROMIUM && $(PY) -m pytest -m e2e
 
 lint: dev-install ## ruff and mypy
 	$(PY) -m ruff check .

@@ -3,7 +3,7 @@
 It starts the app on a free local port, opens the Overview in headless Chromium, and saves a 1200x630 picture (the
 size Open Graph and Twitter cards display), waits until every chart has drawn, and saves a screenshot.
 Usage: python scripts/make_preview.py  (or make preview). Needs Playwright and a Chromium
-(scripts/ensure_browser.py finds one).
+(scripts/ensure_tools.py finds one).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.ensure_browser import MISSING, System, find  # noqa: E402
+from scripts.ensure_tools import MISSING, System, find  # noqa: E402
 
 OUT = ROOT / "static" / "preview.png"
 # Drawn at 4/3 of the card's size and scaled down, so the headline figures and the first charts both fit.

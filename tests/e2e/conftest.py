@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from dashboard import paths
-from scripts import ensure_browser
+from scripts import ensure_tools
 
 SHOTS = paths.ROOT / "artifacts" / "screenshots"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
@@ -88,9 +88,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 def chromium() -> str:
     """The browser `make test` found or installed (EXPLORER_CHROMIUM), else one already on this machine."""
-    found = ensure_browser.find(ensure_browser.System())
+    found = ensure_tools.find(ensure_tools.System())
     if found is None:
-        pytest.fail(f"{ensure_browser.MISSING} (make test and make e2e install one where they can)")
+        pytest.fail(f"{ensure_tools.MISSING} (make test and make e2e install one where they can)")
     return found
 
 

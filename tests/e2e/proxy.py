@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from dashboard import paths
+from scripts import ensure_tools
 from tests.e2e.conftest import Server, free_port, start_server, stop_server
 
 TEMPLATE = paths.ROOT / "deploy" / "nginx" / "explorer.conf.template"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 # The test's own nginx.conf around the shipped file: its own pid, logs and temp paths, in the foreground.
 # The access log names the replica behind each request, and the reader's affinity cookie.
 MAIN = """daemon off;
@@ -71,6 +72,9 @@ class Stack:
 
 
 def start_stack(tmp: Path, replicas: int = 2) -> Stack:
+    nginx = ensure_tools.find_nginx(ensure_tools.System())
+    if nginx is None:
+        pytest.fail(ensure_tools.MISSING_NGINX)
     servers = [start_server(tmp, "--server.baseUrlPath=explorer") for _ in range(replicas)]
     port = free_port()
     public = f"http://127.0.0.1:{port}"
@@ -79,7 +83,7 @@ def start_stack(tmp: Path, replicas: int = 2) -> Stack:
     (tmp / "explorer.conf").write_text(render(TEMPLATE.read_text(), values))
     user = "user root;" if os.geteuid() == 0 else ""  # workers write the temp dir, which only we can write
     (tmp / "nginx.conf").write_text(MAIN.format(tmp=tmp, user=user))
-    command = [NGINX, "-p", f"{tmp}/", "-c", str(tmp / "nginx.conf"), "-e", str(tmp / "error.log")]
+    command = [nginx, "-p", f"{tmp}/", "-c", str(tmp / "nginx.conf"), "-e", str(tmp / "error.log")]
     checked = subprocess.run([*command, "-t"], capture_output=True, text=True, check=False)
     assert checked.returncode == 0, checked.stderr
     process = subprocess.Popen(command, stderr=(tmp / "nginx.out").open("wb"))

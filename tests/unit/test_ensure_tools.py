@@ -1,4 +1,4 @@
-"""How `make test` finds or installs a browser: each machine it may meet, with the system stubbed."""
+"""How `make test` finds or installs Chromium and nginx: each machine it may meet, with the system stubbed."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import paths
-from scripts import ensure_browser as eb
+from scripts import ensure_tools as eb
 
 PW = "/home/u/.cache/ms-playwright/chromium-1/chrome-linux/chrome"
 
@@ -112,7 +112,7 @@ def test_the_script_prints_only_the_path_on_stdout_when_a_browser_is_found(tmp_p
     chrome = tmp_path / "chrome"
     chrome.write_text("#!/bin/sh\n")
     chrome.chmod(0o755)
-    script = paths.ROOT / "scripts" / "ensure_browser.py"
+    script = paths.ROOT / "scripts" / "ensure_tools.py"
     result = subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, env={eb.ENV: str(chrome)}, check=False
     )
@@ -122,3 +122,21 @@ def test_the_script_prints_only_the_path_on_stdout_when_a_browser_is_found(tmp_p
 def test_the_message_for_a_machine_without_any_way_is_one_line_naming_the_packages() -> None:
     assert "\n" not in eb.MISSING
     assert "apt-get install -y chromium" in eb.MISSING and "playwright install" in eb.MISSING
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [({eb.NGINX}, eb.NGINX), ({"/usr/local/bin/nginx"}, "/usr/local/bin/nginx")],
+)
+def test_nginx_already_there_is_used_even_off_path(files: set[str], expected: str) -> None:
+    machine = Machine(files, root=True)
+    assert eb.ensure_nginx(machine.system) == expected and machine.commands == []
+
+
+def test_missing_nginx_is_installed_as_root_and_reported_otherwise() -> None:
+    machine = Machine(set(), root=True).on("apt-get update", 0).on("apt-get install -y -qq nginx", 0, creates=eb.NGINX)
+    assert eb.ensure_nginx(machine.system) == eb.NGINX
+    assert machine.commands == ["apt-get update -qq", "apt-get install -y -qq nginx"]
+    user = Machine(set(), root=False)
+    assert eb.ensure_nginx(user.system) is None and user.commands == []
+    assert "\n" not in eb.MISSING_NGINX and "apt-get install -y nginx" in eb.MISSING_NGINX

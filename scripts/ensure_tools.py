@@ -1,14 +1,16 @@
-"""Find a Chromium for the browser tests, installing one if needed; print its path on stdout.
+"""Find the browser tests' tools, installing what is missing: Chromium and nginx. Prints Chromium's path.
 
 `make test` and `make e2e` run this before pytest and hand the path to the tests in EXPLORER_CHROMIUM.
-The order, cheapest first:
+Chromium, cheapest first:
 1. EXPLORER_CHROMIUM, when it names an executable (a browser of your choice);
 2. Debian's /usr/bin/chromium (or any `chromium` on PATH);
 3. a Chromium that `python -m playwright install` downloaded earlier;
 4. `python -m playwright install --with-deps chromium` (needs Playwright's download host);
 5. as root with apt-get: `apt-get update` and `apt-get install -y chromium` (needs only the Debian mirror);
 6. otherwise one line on stderr saying what to install, and exit status 1.
-Progress goes to stderr, so `BROWSER="$(python scripts/ensure_browser.py)"` captures only the path.
+nginx (the proxy test runs deploy/nginx/ with it): on PATH or /usr/sbin/nginx, else Debian's package as
+root with apt-get, else one line saying what to install.
+Progress goes to stderr, so `BROWSER="$(python scripts/ensure_tools.py)"` captures only the path.
 """
 
 from __future__ import annotations
@@ -21,10 +23,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 DEBIAN = "/usr/bin/chromium"
+NGINX = "/usr/sbin/nginx"
 ENV = "EXPLORER_CHROMIUM"
 MISSING = (
     "no Chromium for the browser tests: install Debian's chromium (sudo apt-get install -y chromium) "
     "or Playwright's (python -m playwright install --with-deps chromium), then run make test again"
+)
+MISSING_NGINX = (
+    "no nginx for the proxy test: install Debian's nginx (sudo apt-get install -y nginx), then run make test again"
 )
 
 
@@ -71,6 +77,16 @@ def find(system: System) -> str | None:
     return downloaded if downloaded and system.is_executable(downloaded) else None
 
 
+def apt_install(system: System, package: str) -> bool:
+    """Install a Debian package when running as root with apt-get; whether that succeeded."""
+    if system.euid() != 0 or not system.which("apt-get"):
+        return False
+    print(f"trying Debian's {package} with apt-get", file=sys.stderr)
+    if system.run(["apt-get", "update", "-qq"]) != 0:
+        return False
+    return system.run(["apt-get", "install", "-y", "-qq", package]) == 0
+
+
 def install(system: System) -> str | None:
     """Try Playwright's download, then Debian's package as root; the browser found afterwards, or None."""
     print("no Chromium found: trying python -m playwright install --with-deps chromium", file=sys.stderr)
@@ -78,14 +94,7 @@ def install(system: System) -> str | None:
         found = find(system)
         if found:
             return found
-    if system.euid() != 0 or not system.which("apt-get"):
-        return None
-    print("Playwright could not install a browser: trying Debian's chromium with apt-get", file=sys.stderr)
-    if system.run(["apt-get", "update", "-qq"]) != 0:
-        return None
-    if system.run(["apt-get", "install", "-y", "-qq", "chromium"]) != 0:
-        return None
-    return find(system)
+    return find(system) if apt_install(system, "chromium") else None
 
 
 def ensure(system: System) -> str | None:
@@ -93,10 +102,28 @@ def ensure(system: System) -> str | None:
     return find(system) or install(system)
 
 
+def find_nginx(system: System) -> str | None:
+    """nginx on PATH, or where Debian puts it (often not on a normal user's PATH)."""
+    found = system.which("nginx") or NGINX
+    return found if system.is_executable(found) else None
+
+
+def ensure_nginx(system: System) -> str | None:
+    """nginx for the proxy test, installing Debian's package as root if it is missing; None when that failed."""
+    found = find_nginx(system)
+    if found or not apt_install(system, "nginx"):
+        return found
+    return find_nginx(system)
+
+
 def main() -> int:
-    browser = ensure(System())
+    system = System()
+    browser = ensure(system)
     if browser is None:
         print(MISSING, file=sys.stderr)
+        return 1
+    if ensure_nginx(system) is None:
+        print(MISSING_NGINX, file=sys.stderr)
         return 1
     print(browser)
     return 0
