@@ -4,13 +4,14 @@ import streamlit as st
 
 from dashboard import figures, transform, ui
 from dashboard.schema import SECTORS
+from dashboard.ui import growth as growth_view
 
 TOP_COUNTRIES = 8
 
 page = ui.setup("overview")
-alliance, members, everyone = page.data.alliance, page.members, page.data.members
+alliance, members, everyone = page.data.alliance, page.members, page.roster
 st.title(page.t("overview.title"))
-launchers = everyone.set_index("id").loc[list(alliance.co_launchers.value), "short_name"]
+launchers = page.data.founding.set_index("id").loc[list(alliance.co_launchers.value), "short_name"]
 st.markdown(
     page.t(
         "overview.lead",
@@ -18,12 +19,13 @@ st.markdown(
         launchers=" & ".join(launchers),
         name=alliance.name.value,
         wording=alliance.count_wording.value,
-        listed=len(everyone),
+        listed=len(page.data.founding),
     )  # fmt: skip
     + " "
     + page.t("overview.source", url=alliance.press_release_urls[0])
 )
-if not page.state.is_default:
+st.caption(page.as_of_line())
+if not page.state.without("asof").is_default:
     st.markdown(page.t("overview.filtered", shown=len(members), listed=len(everyone)))
 if page.empty:
     ui.nothing_matches(page)
@@ -43,4 +45,5 @@ with right:
     fig = figures.country_bar(counts, labels=ui.label_map(page, "country", counts["country"]), title=title,
                               source=page.source_line(), axis=page.t("chart.axis_members"))  # fmt: skip
     ui.chart(fig, alt=ui.alt(page, title, counts, "country"), key="country_bar", filename="members-by-country")
+growth_view.growth_section(page)
 ui.page_links(page, ["members", "world_map", "sectors", "initiatives", "about"])

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import filters, paths
-from dashboard.data import load_alliance, load_initiatives, load_members, read_yaml
+from dashboard.data import load_alliance, load_events, load_initiatives, load_members, read_yaml
 from dashboard.indexes import load_indexes
 from dashboard.schema import SECTORS
 from dashboard.validation import DataError, Problem
@@ -20,12 +20,15 @@ def summary(frame: pd.DataFrame) -> str:
     """One line: how many members, countries and sectors a frame holds."""
     counts = {"member": len(frame), "country": frame["country"].nunique(), "sector": frame["sector"].nunique()}
     plural = {"member": "members", "country": "countries", "sector": "sectors"}
-    return ", ".join(f"{n} {word if n == 1 else plural[word]}" for word, n in counts.items())
+    parts = [f"{n} {word if n == 1 else plural[word]}" for word, n in counts.items()]
+    founding = int((frame["joined_kind"] == "founding").sum())
+    parts[0] += f" ({founding} at the launch, {len(frame) - founding} later)"
+    return ", ".join(parts)
 
 
 def _companion_problems(known_ids: set[str]) -> list[Problem]:
-    """Problems in the files that go with the shipped member file: launch facts, initiatives, models and the
-    imported indexes with their member mapping."""
+    """Problems in the files that go with the shipped member file: launch facts, membership events,
+    initiatives, models and the imported indexes with their member mapping."""
     problems: list[Problem] = []
     try:
         alliance = load_alliance()
@@ -34,6 +37,10 @@ def _companion_problems(known_ids: set[str]) -> list[Problem]:
             for ident in alliance.co_launchers.value
             if ident not in known_ids
         ]
+    except DataError as exc:
+        problems += exc.problems
+    try:
+        load_events()  # the events must name members of the member file
     except DataError as exc:
         problems += exc.problems
     for check in (load_initiatives, load_indexes):
@@ -66,8 +73,8 @@ def _filtered_summary(frame: pd.DataFrame, given: dict[str, list[str]]) -> str:
 
 
 def validate(path: Path, given: dict[str, list[str]] | None = None) -> int:
-    """Validate a member file (and, for the shipped one, the launch facts, initiatives and models); print and
-    return the exit code.
+    """Validate a member file (and, for the shipped one, the launch facts, events, initiatives and models); print
+    and return the exit code.
 
     ``given`` holds filters as a URL would (``{"sector": ["academia"]}``); their counts are added to the summary."""
     problems: list[Problem] = []

@@ -19,9 +19,11 @@ from dashboard.schema import (
     Category,
     Initiatives,
     Member,
+    Milestone,
     Model,
     Region,
     cross_record_problems,
+    milestone_problems,
     reference_problems,
 )
 from dashboard.sources import AcceptedHosts, accepted_hosts, host_problems
@@ -29,8 +31,8 @@ from dashboard.validation import DataError, Problem, list_problems, record_probl
 
 MEMBER_COLUMNS: tuple[str, ...] = (
     "id", "name", "short_name", "sector", "category", "category_label", "membership", "joined",
-    "city", "country", "country_name", "region", "region_label", "lat", "lon", "website",
-    "founded", "sources", "notes",
+    "joined_kind", "joined_source", "city", "country", "country_name", "region", "region_label", "lat", "lon",
+    "website", "founded", "sources", "notes",
 )  # fmt: skip
 
 
@@ -158,7 +160,7 @@ def load_members(
     regions_path: Path = paths.REGIONS,
     sources_path: Path = paths.SOURCES,
 ) -> pd.DataFrame:
-    """Load and validate the member file: one row per organisation named at the launch.
+    """Load and validate the member file: one row per organisation, at the launch or later.
 
     Raises DataError with every problem (file, record, field, expectation) when anything is wrong.
     """
@@ -167,6 +169,36 @@ def load_members(
     hosts = load_sources(sources_path)
     members = validate_members(read_yaml(path), paths.display(path), categories, regions, hosts)
     return members_frame(members, categories, regions)
+
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "id", "date", "kind", "title", "members", "named", "count", "count_wording", "source", "notes",
+)  # fmt: skip
+
+
+def load_events(
+    path: Path = paths.EVENTS, *, members_path: Path = paths.MEMBERS, sources_path: Path = paths.SOURCES
+) -> pd.DataFrame:
+    """The dated membership events, one row each in date order; ``named`` is how many members it names.
+
+    The members they name are checked against the member file (which is validated too), every source URL
+    against the accepted hosts."""
+    name, hosts = paths.display(path), load_sources(sources_path)
+    members = validate_members(read_yaml(members_path), paths.display(members_path), *_tables(), hosts)
+    raw = read_yaml(path)
+    events, problems = list_problems(Milestone, raw, name, "events")
+    problems += host_problems(raw, name, hosts) + milestone_problems(events, members, name)
+    if problems:
+        raise DataError(problems)
+    frame = pd.DataFrame([e.model_dump() for e in events], columns=list(EVENT_COLUMNS))
+    frame["members"] = frame["members"].map(tuple)
+    frame["named"] = frame["members"].map(len)
+    frame["count"] = frame["count"].astype("Int64")
+    return frame.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
+
+
+def _tables() -> tuple[Categories, Regions]:
+    return load_categories(), load_regions()
 
 
 def load_alliance(path: Path = paths.ALLIANCE, *, sources_path: Path = paths.SOURCES) -> Alliance:

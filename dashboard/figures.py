@@ -160,6 +160,12 @@ def _geo(fig: go.Figure, *, title: str, source: str, preset: str) -> go.Figure:
     return fig
 
 
+def _cohort_symbols(rows: pd.DataFrame) -> list[str]:
+    """A circle for a member named at the launch, a diamond for one that joined later."""
+    kinds = rows["joined_kind"] if "joined_kind" in rows else pd.Series("founding", index=rows.index)
+    return ["circle" if k == "founding" else "diamond" for k in kinds]
+
+
 def member_points_map(
     points: pd.DataFrame, *, sector_labels: Mapping[str, str], title: str, source: str, preset: str,
     here_label: str,
@@ -177,7 +183,8 @@ def member_points_map(
         fig.add_trace(
             go.Scattergeo(
                 lat=rows["plot_lat"], lon=rows["plot_lon"], mode="markers", name=name,
-                marker=dict(size=11, color=SECTOR_COLORS.get(str(sector), NEUTRAL), line=dict(width=1, color="white")),
+                marker=dict(size=11, color=SECTOR_COLORS.get(str(sector), NEUTRAL), line=dict(width=1, color="white"),
+                            symbol=_cohort_symbols(rows)),
                 customdata=list(zip(rows["id"], rows["name"], rows["city"], rows["country_name"], others, strict=True)),
                 hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}, %{customdata[3]}<br>" + name
                 + "%{customdata[4]}<extra></extra>",

@@ -1,4 +1,7 @@
-"""Filter state: a frozen dataclass, its query-parameter form, and applying it to the member frame."""
+"""Filter state: a frozen dataclass, its query-parameter form, and applying it to the member frame.
+
+``asof`` is a membership date: the members who had joined by then. Its default (empty) is the launch,
+which shows the founding records only, so a link made before the date existed keeps its meaning."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import pandas as pd
 
 MAX_QUERY = 100  # characters kept from a search; longer text is cut and a notice shown
 LIST_KEYS: tuple[str, ...] = ("sector", "region", "country", "category")
-KEYS: tuple[str, ...] = (*LIST_KEYS, "q")
+KEYS: tuple[str, ...] = (*LIST_KEYS, "q", "asof")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -25,6 +28,7 @@ class FilterState:
     country: tuple[str, ...] = ()
     category: tuple[str, ...] = ()
     q: str = ""
+    asof: str = ""  # ISO date of a later milestone; empty: the launch
 
     @property
     def is_default(self) -> bool:
@@ -32,9 +36,7 @@ class FilterState:
 
     def without(self, key: str) -> FilterState:
         """The same state with one filter back at its default."""
-        if key == "q":
-            return replace(self, q="")
-        changes: dict[str, Any] = {key: ()}
+        changes: dict[str, Any] = {key: "" if key in ("q", "asof") else ()}
         return replace(self, **changes)
 
 
@@ -46,20 +48,33 @@ class Options:
     region: tuple[str, ...]
     country: tuple[str, ...]
     category: tuple[str, ...]
+    asof: tuple[str, ...] = ()  # the dated milestones, launch first
 
     def of(self, key: str) -> tuple[str, ...]:
         return tuple(getattr(self, key))
 
 
-def options_from(frame: pd.DataFrame, *, sector_order: Sequence[str], region_order: Sequence[str]) -> Options:
-    """Accepted values: every sector, region, country and category that occurs in the data."""
+def options_from(
+    frame: pd.DataFrame, *, sector_order: Sequence[str], region_order: Sequence[str], dates: Iterable[str] = ()
+) -> Options:
+    """Accepted values: every sector, region, country and category that occurs in the data; as dates, the
+    launch, every later join date and every event date (``dates``) from the launch on, in order."""
     present = {key: set(frame[key].dropna()) for key in LIST_KEYS}
+    launch = launch_date(frame)
+    milestones = {launch, *frame["joined"], *dates} if launch else set()
     return Options(
         sector=tuple(s for s in sector_order if s in present["sector"]),
         region=tuple(r for r in region_order if r in present["region"]),
         country=tuple(sorted(present["country"])),
         category=tuple(sorted(present["category"])),
+        asof=tuple(sorted(d for d in milestones if d >= launch)),
     )
+
+
+def launch_date(frame: pd.DataFrame) -> str:
+    """The join date of the founding records ("" when there are none)."""
+    founding = frame.loc[frame["joined_kind"] == "founding", "joined"]
+    return str(founding.max()) if not founding.empty else ""
 
 
 def clean_query(text: str) -> tuple[str, bool]:
@@ -91,7 +106,19 @@ def from_query(params: Mapping[str, Sequence[str]], options: Options) -> tuple[F
     if cut:
         dropped.append("q")
     values["q"] = q
+    values["asof"] = _pick_date(params.get("asof", []), options.asof, dropped)
     return FilterState(**values), dropped
+
+
+def _pick_date(given: Sequence[str], allowed: Sequence[str], dropped: list[str]) -> str:
+    """The last date given if it is one of the milestones, else the default; the launch itself is the default."""
+    if not given:
+        return ""
+    value = str(given[-1]).strip()
+    if value not in allowed:
+        dropped.append("asof")
+        return ""
+    return "" if value == allowed[0] else value
 
 
 def to_query(state: FilterState) -> dict[str, list[str]]:
@@ -109,9 +136,17 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
+def joined_by(frame: pd.DataFrame, asof: str) -> pd.Series:
+    """Which rows had joined by ``asof``; the default (empty) is the launch: the founding records."""
+    if not asof:
+        return frame["joined_kind"] == "founding"
+    return frame["joined"] <= asof
+
+
 def apply(frame: pd.DataFrame, state: FilterState) -> pd.DataFrame:
-    """The rows that match every active filter (list filters: any of the values; search: in a name)."""
-    mask = pd.Series(True, index=frame.index)
+    """The rows that match every active filter (list filters: any of the values; search: in a name;
+    the date: joined by then)."""
+    mask = joined_by(frame, state.asof)
     for key in LIST_KEYS:
         chosen = getattr(state, key)
         if chosen:

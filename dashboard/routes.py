@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 PRESETS: tuple[str, ...] = ("world", "north_america", "europe", "asia_pacific", "middle_east")
+COHORTS: tuple[str, ...] = ("all", "founding", "later")  # members named at the launch, or joined later
 CRITERIA: tuple[str, ...] = ("weights", "data", "code", "licence", "documentation")  # 'What counts as open?'
 EDITIONS: tuple[str, ...] = ("2025-12", "2024-05", "2023-10")  # Transparency Index editions, latest (default) first
 
@@ -28,8 +29,11 @@ class Route:
 ROUTES: tuple[Route, ...] = (
     Route("overview", "streamlit_app.py", ""),
     Route("members", "pages/1_Members.py", "Members"),
-    Route("world_map", "pages/2_World_map.py", "World_map", {"view": ("points", "countries"), "preset": PRESETS}),
-    Route("sectors", "pages/3_Sectors.py", "Sectors"),
+    Route(
+        "world_map", "pages/2_World_map.py", "World_map",
+        {"view": ("points", "countries"), "preset": PRESETS, "cohort": COHORTS},
+    ),  # fmt: skip
+    Route("sectors", "pages/3_Sectors.py", "Sectors", {"cohort": COHORTS}),
     Route("initiatives", "pages/4_Initiatives.py", "Initiatives", moved={"require": "open_vs_closed"}),
     Route(
         "open_vs_closed", "pages/5_Open_vs_closed.py", "Open_vs_closed", {"edition": EDITIONS}, {"require": CRITERIA}

@@ -23,6 +23,11 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
 Sector = Literal["company", "academia", "research_institute", "government", "nonprofit"]
 Membership = Literal["founding_member", "collaborator"]
+# How a join date is known: named at the launch; named in an Alliance announcement (its date and URL);
+# or first shown on the Alliance's members page (the date, in UTC, of the commit that added the logo).
+JOINED_KINDS: tuple[str, ...] = ("founding", "announced", "listed")
+JoinedKind = Literal["founding", "announced", "listed"]
+COMMIT_URL_RE = re.compile(r"^https://github\.com/[\w.-]+/[\w.-]+/commit/[0-9a-f]{7,40}$")
 Slug = Annotated[str, Field(pattern=SLUG_RE.pattern, min_length=1, max_length=80)]
 Text = Annotated[str, Field(min_length=1, max_length=500)]
 
@@ -68,7 +73,7 @@ class Headquarters(Record):
 
 
 class Member(Record):
-    """One organisation named at the launch."""
+    """One organisation: named at the launch, or shown or announced as a member later."""
 
     id: Slug
     name: Text
@@ -77,8 +82,11 @@ class Member(Record):
     category: Slug
     membership: Membership | None
     joined: IsoDate
+    # Both default, so a launch record needs neither; a later member must say how its date is known.
+    joined_kind: JoinedKind = "founding"
+    joined_source: Url | None = None
     hq: Headquarters
-    website: Url
+    website: Url | None  # null only with a note saying why
     founded: Annotated[int, Field(ge=1000, le=2100)] | None
     sources: Annotated[list[Url], Field(min_length=1)]
     notes: Annotated[str, Field(max_length=2000)] | None
@@ -156,7 +164,7 @@ def cross_record_problems(
     members: Sequence[Member], file: str, categories: Mapping[str, str], regions: Mapping[str, str]
 ) -> list[Problem]:
     """Checks that need more than one record, the reference tables, or two fields together."""
-    problems: list[Problem] = []
+    problems: list[Problem] = joined_problems(members, file)
     seen_names: dict[str, str] = {}
     for position, member in enumerate(members, start=1):
         label = f"'{member.id}' (#{position})"
@@ -180,6 +188,8 @@ def cross_record_problems(
                     "category",
                 )
             )
+        if member.website is None and not member.notes:
+            problems.append(Problem(file, "required to explain why website is null", label, "notes"))
         missing = [name for name in HQ_FIELDS if getattr(member.hq, name) is None]
         if missing and not member.notes:
             problems.append(
@@ -189,6 +199,26 @@ def cross_record_problems(
             problems.append(
                 Problem(file, f"country {member.hq.country!r} has no region in data/regions.yaml", label, "hq.country")
             )
+    return problems
+
+
+def joined_problems(members: Sequence[Member], file: str) -> list[Problem]:
+    """A later member says where its date comes from; it joined after every launch record; a commit is a commit."""
+    problems: list[Problem] = []
+    launch = max((m.joined for m in members if m.joined_kind == "founding"), default=None)
+    for position, member in enumerate(members, start=1):
+        label = f"'{member.id}' (#{position})"
+        if member.joined_kind == "founding":
+            continue
+        if member.joined_source is None:
+            problems.append(Problem(file, f"required for a member whose joined_kind is {member.joined_kind!r}",
+                                    label, "joined_source"))  # fmt: skip
+        elif member.joined_kind == "listed" and not COMMIT_URL_RE.fullmatch(member.joined_source):
+            problems.append(Problem(file, "a 'listed' date needs the URL of the commit that added the member "
+                                    "(https://github.com/OWNER/REPO/commit/SHA)", label, "joined_source"))  # fmt: skip
+        if launch is not None and member.joined <= launch:
+            problems.append(Problem(file, f"a later member must have joined after the launch ({launch}); "
+                                    f"got {member.joined}", label, "joined"))  # fmt: skip
     return problems
 
 
@@ -305,4 +335,60 @@ def reference_problems(
     ]
     if tuple(level.id for level in initiatives.gradient) != GRADIENT:
         problems.append(Problem(file, f"expected the levels in this order: {', '.join(GRADIENT)}", page, "gradient"))
+    return problems
+
+
+# ---------------------------------------------------------------- membership over time (data/events.yaml)
+
+MILESTONE_KINDS: tuple[str, ...] = ("launch", "announcement", "working_group", "member_change", "reported_total")
+MilestoneKind = Literal["launch", "announcement", "working_group", "member_change", "reported_total"]
+
+
+class Milestone(Sourced):
+    """One dated event in the Alliance's membership: the launch, an announcement of new members, a working
+    group launched, a change among members, or a later total reported with no public roster behind it."""
+
+    id: Slug
+    date: IsoDate
+    kind: MilestoneKind
+    title: Text
+    members: list[Slug] = Field(default_factory=list)  # the member ids the event names
+    count: Annotated[int, Field(ge=1)] | None = None  # the number it states (a lower bound where worded so)
+    count_wording: Text | None = None  # the words that state it, quoted
+    notes: Annotated[str, Field(max_length=2000)] | None = None
+
+    @model_validator(mode="after")
+    def _what_each_kind_needs(self) -> Milestone:
+        if self.kind in ("announcement", "reported_total") and (self.count is None or self.count_wording is None):
+            raise ValueError(f"a {self.kind} event states a number: give count and count_wording")
+        if self.kind in ("announcement", "member_change") and not self.members:
+            raise ValueError(f"a {self.kind} event names members: give their ids in members")
+        if self.kind == "reported_total" and self.members:
+            raise ValueError("a reported total has no roster behind it: leave members empty")
+        return self
+
+
+def milestone_problems(events: Sequence[Milestone], members: Sequence[Member], file: str) -> list[Problem]:
+    """Events name known members; one launch; an announced member is named by an announcement of its date."""
+    by_id = {m.id: m for m in members}
+    problems = [
+        Problem(file, f"unknown member id {ident!r}", f"'{e.id}' (#{i})", "members")
+        for i, e in enumerate(events, start=1)
+        for ident in e.members
+        if ident not in by_id
+    ]
+    if sum(e.kind == "launch" for e in events) != 1:
+        problems.append(Problem(file, "expected exactly one event of kind 'launch'"))
+    named = {(ident, e.date, e.source) for e in events if e.kind == "announcement" for ident in e.members}
+    problems += [
+        Problem(
+            file,
+            f"member {m.id!r} is dated by an announcement ({m.joined}, {m.joined_source}) that no "
+            "announcement event of that date and source names",
+            f"'{m.id}'",
+            "members",
+        )  # fmt: skip
+        for m in members
+        if m.joined_kind == "announced" and (m.id, m.joined, m.joined_source) not in named
+    ]
     return problems

@@ -13,7 +13,8 @@ import pandas as pd
 OTHER = "__other__"  # the key of the grouped remainder in a top-N count
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_COLUMNS: tuple[str, ...] = (
-    "id", "name", "short_name", "sector", "category", "category_label", "membership", "joined", "city",
+    "id", "name", "short_name", "sector", "category", "category_label", "membership", "joined", "joined_kind",
+    "joined_source", "city",
     "country", "country_name", "region", "lat", "lon", "website", "founded", "sources", "notes",
 )  # fmt: skip
 
@@ -221,3 +222,9 @@ def unknown_counts(frame: pd.DataFrame) -> dict[str, int]:
         "city": int(frame["city"].isna().sum()),
         "coordinates": int(frame["lat"].isna().sum()),
     }
+
+
+def joined_counts(frame: pd.DataFrame) -> dict[str, int]:
+    """How many records date their joining each way: founding, announced, listed."""
+    counts = frame["joined_kind"].value_counts()
+    return {kind: int(counts.get(kind, 0)) for kind in ("founding", "announced", "listed")}

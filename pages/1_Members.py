@@ -6,7 +6,7 @@ from dashboard import figures, transform, ui
 from dashboard.schema import SECTORS
 
 page = ui.setup("members")
-members, everyone = page.members, page.data.members
+members, everyone = page.members, page.roster
 ui.title_or_stop(page, "members.title")
 
 st.caption(page.t("members.count", shown=len(members), total=len(everyone)))

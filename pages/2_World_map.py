@@ -6,8 +6,12 @@ from dashboard import figures, transform, ui
 from dashboard.schema import SECTORS
 
 page = ui.setup("world_map")
-members = page.members
 ui.title_or_stop(page, "world_map.title")
+page = ui.cohort(page)
+members = page.members
+if page.empty:
+    ui.nothing_matches(page)
+    st.stop()
 
 counts = transform.count_by_country(members)
 st.markdown(ui.map_summary(page, counts))
@@ -21,6 +25,7 @@ if view == "points":
     sectors = ui.label_map(page, "sector", SECTORS)
     fig = figures.member_points_map(points, sector_labels=sectors, title=title, source=source, preset=preset,
                                     here_label=page.t("world_map.points.here"))  # fmt: skip
+    st.caption(page.t("cohort.symbols"))
 else:
     title = page.t("world_map.countries.title", countries=page.tn("count.country", len(counts)))
     fig = figures.country_choropleth(counts, title=title, source=source, preset=preset,

@@ -6,8 +6,12 @@ from dashboard import figures, transform, ui
 from dashboard.schema import SECTORS
 
 page = ui.setup("sectors")
-members = page.members
 ui.title_or_stop(page, "sectors.title")
+page = ui.cohort(page)
+members = page.members
+if page.empty:
+    ui.nothing_matches(page)
+    st.stop()
 
 sectors = ui.label_map(page, "sector", SECTORS)
 regions = ui.label_map(page, "region", list(page.data.regions.label))

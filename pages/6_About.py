@@ -8,8 +8,9 @@ from dashboard import transform, ui
 from dashboard.ui import indexes
 
 page = ui.setup("about")
-alliance, everyone = page.data.alliance, page.data.members
+alliance, everyone = page.data.alliance, page.roster
 st.title(page.t("about.title"))
+st.caption(page.as_of_line())
 links, pages = transform.source_counts(everyone)
 st.markdown(page.t("about.version", version=alliance.data_version, members=len(everyone), links=links, pages=pages))
 
@@ -22,6 +23,9 @@ for meta in (imported.fmti_meta, imported.openness_meta):
     indexes.attribution(page, meta)
 st.header(page.t("about.method.title"))
 st.markdown(page.t("about.method.text"))
+
+st.header(page.t("about.joined.title"))
+st.markdown(page.t("about.joined.text", **transform.joined_counts(page.data.members)))
 
 st.header(page.t("about.caveats.title"))
 st.caption(page.t("about.caveats.filters"))

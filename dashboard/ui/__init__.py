@@ -6,6 +6,7 @@ two both serve Open vs closed: our grades, and the imported indexes). Pages use 
 
 from dashboard.ui.maps import (
     clear_countries_button,
+    cohort,
     map_chart,
     map_summary,
     matrix_alt,
@@ -40,6 +41,7 @@ __all__ = [
     "choice",
     "choices",
     "clear_countries_button",
+    "cohort",
     "download_members",
     "headline",
     "label_map",

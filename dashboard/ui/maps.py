@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import figures, paths, transform
+from dashboard import figures, growth, paths, transform
 from dashboard.data import (
     topology_countries,
 )
 from dashboard.filters import FilterState
 from dashboard.schema import SECTORS
-from dashboard.ui.page import Page
+from dashboard.ui.page import Page, choice
 from dashboard.ui.state import STATE, md, set_filters
 
 # ---------------------------------------------------------------- map and sectors
@@ -55,7 +57,7 @@ def _on_map_select() -> None:
             chosen.add(str(countries[data[0]]))
     if chosen:
         old: FilterState = st.session_state.get(STATE, FilterState())
-        set_filters(FilterState(old.sector, old.region, tuple(sorted(chosen)), old.category, old.q))
+        set_filters(replace(old, country=tuple(sorted(chosen))))
 
 
 def clear_countries_button(page: Page) -> None:
@@ -81,9 +83,7 @@ def _on_sector_select() -> None:
     sectors &= set(SECTORS)
     if sectors:
         old: FilterState = st.session_state.get(STATE, FilterState())
-        set_filters(
-            FilterState(tuple(s for s in SECTORS if s in sectors), old.region, old.country, old.category, old.q)
-        )
+        set_filters(replace(old, sector=tuple(s for s in SECTORS if s in sectors)))
 
 
 @st.cache_data(show_spinner=False)
@@ -134,3 +134,15 @@ def map_summary(page: Page, counts: pd.DataFrame) -> str:
         countries=page.tn("count.country", len(counts)),
         regions=page.tn("count.region", int(page.members["region"].nunique())),
     )  # fmt: skip
+
+
+def cohort(page: Page) -> Page:
+    """Founding and later members: the count of each, a toggle between them, and the page narrowed to it."""
+    counts = growth.cohort_counts(page.members)
+    st.markdown(page.t("cohort.summary", founding=page.tn("count.member", counts["founding"]),
+                       later=page.tn("count.member", counts["later"])))  # fmt: skip
+    chosen = choice(page, "cohort")
+    if chosen == "all":
+        return page
+    later = page.members["joined_kind"] != "founding"
+    return replace(page, members=page.members[later if chosen == "later" else ~later])

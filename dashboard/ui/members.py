@@ -24,6 +24,8 @@ def member_table(page: Page, members: pd.DataFrame) -> str | None:
             "category": members["category"].map(page.labels.category),
             "country": members["country"].map(lambda c: page.labels.country(c) if isinstance(c, str) else None),
             "city": members["city"],
+            "joined": pd.to_datetime(members["joined"]),
+            "joined_kind": members["joined_kind"].map(lambda k: page.t(f"joined.{k}")),
             "website": members["website"],
             "sources": members["sources"],
         }
@@ -43,6 +45,8 @@ def member_table(page: Page, members: pd.DataFrame) -> str | None:
             "category": col.TextColumn(page.t("members.col.category")),
             "country": col.TextColumn(page.t("members.col.country")),
             "city": col.TextColumn(page.t("members.col.city")),
+            "joined": col.DateColumn(page.t("members.col.joined"), format="YYYY-MM-DD"),
+            "joined_kind": col.TextColumn(page.t("members.col.joined_kind")),
             "website": col.LinkColumn(page.t("members.col.website")),
             "sources": col.ListColumn(page.t("members.col.sources")),
         },
@@ -90,9 +94,11 @@ def member_detail(page: Page, members: pd.DataFrame, selected: str | None) -> No
         ("category", md(page.labels.category(row["category"]))),
         ("membership", md(page.t(f"members.membership.{membership}"))),
         ("joined", md(page.labels.date(row["joined"]))),
+        ("joined_kind", md(page.t(f"joined.{row['joined_kind']}"))),
+        ("joined_source", link(row["joined_source"]) if isinstance(row["joined_source"], str) else "—"),
         ("hq", md(hq)),
         ("coordinates", md(coords)),
-        ("website", link(row["website"])),
+        ("website", link(row["website"]) if isinstance(row["website"], str) else unknown),
         ("founded", md(row["founded"]) if pd.notna(row["founded"]) else unknown),
         ("notes", md(row["notes"]) if isinstance(row["notes"], str) else "—"),
     ]
@@ -103,7 +109,7 @@ def member_detail(page: Page, members: pd.DataFrame, selected: str | None) -> No
 
 def download_members(page: Page, scope: str, fmt: str) -> None:
     """One download button: the filtered (``scope="filtered"``) or the full member list as CSV or JSON."""
-    frame = page.members if scope == "filtered" else page.data.members
+    frame = page.members if scope == "filtered" else page.roster
     data = transform.to_csv_bytes(frame) if fmt == "csv" else transform.to_json_bytes(frame)
     st.download_button(
         page.t(f"members.download.{scope}_{fmt}", total=len(frame)), data=data,

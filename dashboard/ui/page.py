@@ -87,6 +87,8 @@ class Page:
                 parts.append(self.t("view.part", filter=self.t(f"filters.{key}"), values=", ".join(map(name, chosen))))
         if self.state.q:
             parts.append(self.t("view.search", q=self.state.q))
+        if self.state.asof:
+            parts.append(self.t("view.part", filter=self.t("filters.asof"), values=self.labels.date(self.state.asof)))
         return parts
 
     def view_words(self) -> str:
@@ -103,6 +105,20 @@ class Page:
             return source
         lines = figures.wrap_parts([self.t("view.chart")] + parts, width=CHART_LINE)
         return "<br>".join(figures.plot_text(line) for line in lines) + "<br>" + source
+    @property
+    def asof(self) -> str:
+        """The membership date shown: the one chosen, or the launch."""
+        return self.state.asof or self.options.asof[0]
+
+    @property
+    def roster(self) -> pd.DataFrame:
+        """Every member who had joined by the date shown, whatever the other filters."""
+        return self.data.members[filters.joined_by(self.data.members, self.state.asof)]
+
+    def as_of_line(self) -> str:
+        """'57 members as of 5 December 2023' (all who had joined, before the other filters)."""
+        return self.t("asof.headline", members=self.tn("count.member", len(self.roster)),
+                      date=self.labels.date(self.asof))  # fmt: skip
 
 
 def setup(page_key: str) -> Page:
@@ -119,7 +135,9 @@ def setup(page_key: str) -> Page:
     except DataError as exc:
         show_data_error(exc, lang)
         st.stop()
-    options = filters.options_from(data.members, sector_order=SECTORS, region_order=list(data.regions.label))
+    options = filters.options_from(
+        data.members, sector_order=SECTORS, region_order=list(data.regions.label), dates=data.events["date"]
+    )
     state, dropped = _sync_filters(options)
     params, multi, dropped_params = _sync_page_params(route(page_key).params, route(page_key).multi)
     dropped += dropped_params
@@ -182,6 +200,20 @@ def _filter_widgets(page: Page) -> None:
     st.text_input(
         page.t("filters.q"), key=WIDGET.format("q"), on_change=_on_filter_change,
         max_chars=filters.MAX_QUERY, placeholder=page.t("filters.q_placeholder"),
+    )  # fmt: skip
+    _date_widget(page)
+
+
+def _date_widget(page: Page) -> None:
+    """The membership date: the launch (stored as the empty default) or a later milestone."""
+    dates = ("", *page.options.asof[1:])
+    counts = {d: int(filters.joined_by(page.data.members, d).sum()) for d in dates}
+    st.session_state[WIDGET.format("asof")] = page.state.asof
+    st.selectbox(
+        page.t("filters.asof"), dates, key=WIDGET.format("asof"), on_change=_on_filter_change,
+        format_func=lambda d: page.t("filters.asof_option", date=page.labels.date(d or page.options.asof[0]),
+                                     members=counts[d]),
+        help=page.t("filters.asof_help"),
     )  # fmt: skip
 
 
@@ -256,6 +288,7 @@ def headline(page: Page, numbers: transform.Headline, *, unplaced: int) -> None:
 def title_or_stop(page: Page, key: str) -> None:
     """The page title; when the filters match nothing, the friendly message instead of the page."""
     st.title(page.t(key))
+    st.caption(page.as_of_line())
     if page.empty:
         nothing_matches(page)
         st.stop()

@@ -25,6 +25,7 @@ from dashboard.data import (
     Regions,
     load_alliance,
     load_categories,
+    load_events,
     load_members,
     load_regions,
 )
@@ -61,6 +62,12 @@ def _cached_refs(files: tuple[str, str, str], _stamp: tuple[float, ...]) -> tupl
     return load_alliance(alliance), load_categories(categories), load_regions(regions)
 
 
+@st.cache_data(show_spinner=False)
+def _cached_events(files: tuple[str, str], _stamp: tuple[float, ...]) -> pd.DataFrame:
+    events, members = map(Path, files)
+    return load_events(events, members_path=members)
+
+
 def _country_names(members: pd.DataFrame) -> dict[str, str]:
     pairs = members.dropna(subset=["country"]).drop_duplicates("country")
     return dict(zip(pairs["country"], pairs["country_name"], strict=True))
@@ -74,17 +81,25 @@ class Data:
     alliance: Alliance
     categories: Categories
     regions: Regions
+    events: pd.DataFrame  # the dated membership events, one row each in date order
 
     country_names: Mapping[str, str]  # ISO code -> common English name, for the codes in the data
+
+    @property
+    def founding(self) -> pd.DataFrame:
+        """The organisations named at the launch."""
+        return self.members[self.members["joined_kind"] == "founding"]
 
 
 def load_data() -> Data:
     """The validated datasets; raises DataError naming every problem."""
-    stamp = tuple(_mtime(p) for p in (paths.MEMBERS, paths.ALLIANCE, paths.CATEGORIES, paths.REGIONS, paths.SOURCES))
+    files = (paths.MEMBERS, paths.ALLIANCE, paths.CATEGORIES, paths.REGIONS, paths.SOURCES, paths.EVENTS)
+    stamp = tuple(_mtime(p) for p in files)
     refs = (str(paths.ALLIANCE), str(paths.CATEGORIES), str(paths.REGIONS))
     alliance, categories, regions = _cached_refs(refs, stamp)
     members = _cached_members((str(paths.MEMBERS), str(paths.CATEGORIES), str(paths.REGIONS)), stamp)
-    return Data(members, alliance, categories, regions, _country_names(members))
+    events = _cached_events((str(paths.EVENTS), str(paths.MEMBERS)), stamp)
+    return Data(members, alliance, categories, regions, events, _country_names(members))
 
 
 # ---------------------------------------------------------------- text helpers
@@ -231,6 +246,7 @@ def _on_filter_change() -> None:
     for key in filters.LIST_KEYS:
         values[key] = tuple(st.session_state.get(WIDGET.format(key), getattr(old, key)))
     values["q"] = filters.clean_query(str(st.session_state.get(WIDGET.format("q"), old.q)))[0]
+    values["asof"] = str(st.session_state.get(WIDGET.format("asof"), old.asof) or "")
     state = FilterState(**values)
     st.session_state[STATE] = state
     _write_filters(state)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dashboard.data import load_alliance, load_members
+from dashboard.filters import FilterState, apply
 from tests.app.conftest import run_page
 
 
 def test_about_states_the_version_and_counts_from_the_data() -> None:
-    members, alliance = load_members(), load_alliance()
+    members, alliance = apply(load_members(), FilterState()), load_alliance()  # a link without asof: the launch
     at = run_page("pages/6_About.py")
     assert not at.exception
     links = [u for urls in members["sources"] for u in urls]
@@ -18,9 +19,8 @@ def test_about_states_the_version_and_counts_from_the_data() -> None:
 
 
 def test_caveats_follow_the_filters() -> None:
-    members = load_members()
     at = run_page("pages/6_About.py", country="JPN")
-    japan = members[members["country"] == "JPN"]
+    japan = apply(load_members(), FilterState(country=("JPN",)))
     expected = int(japan["notes"].notna().sum())
     assert any(f"{expected} of the {len(japan)} records shown carry a note" in m.value for m in at.markdown)
     assert len(at.table[0].value) == expected

@@ -16,7 +16,8 @@ from tests.e2e.conftest import Server, Watch, assert_clean, open_page, query, sc
 
 @pytest.fixture(scope="module")
 def members() -> pd.DataFrame:
-    return load_members()
+    """What a link without a membership date shows: the launch."""
+    return apply(load_members(), FilterState())
 
 
 def metric(page: object, label: str) -> str:

@@ -10,6 +10,7 @@ import pytest
 
 from dashboard import paths
 from dashboard.data import load_members, topology_countries
+from dashboard.filters import FilterState, apply
 from tests.e2e.conftest import (
     Server,
     Watch,
@@ -53,7 +54,8 @@ INSIDE = """(code) => {
 
 @pytest.fixture(scope="module")
 def members() -> pd.DataFrame:
-    return load_members()
+    """What a link without a membership date shows: the launch."""
+    return apply(load_members(), FilterState())
 
 
 def test_deep_link_to_singapore_shows_its_member_on_a_fresh_server(

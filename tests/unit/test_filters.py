@@ -25,6 +25,8 @@ def frame() -> pd.DataFrame:
             "region": ["north_america", "europe", "europe", "europe", "north_america"],
             "country": ["USA", "CHE", "CHE", "DEU", "USA"],
             "category": ["semiconductors_hardware", "university", "university", "university", "foundation"],
+            "joined": ["2023-12-05"] * 5,
+            "joined_kind": ["founding"] * 5,
         }
     )
 

@@ -1,0 +1,62 @@
+"""The membership-over-time figure: dated records as a step line, events marked, reported totals apart."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.figures import FONT, NEUTRAL, _bottom_legend, _heading
+
+LINE = "#0072B2"
+EVENT = "#D55E00"
+REPORTED = "#7F7F7F"
+
+
+def membership_timeline(
+    steps: pd.DataFrame, marks: pd.DataFrame, reported: pd.DataFrame, *, asof: str, title: str, source: str,
+    axis: str, names: Mapping[str, str],
+) -> go.Figure:  # fmt: skip
+    """Members over time (``steps`` from growth.members_over_time) as a step line; events (``marks``) as
+    numbered markers on it (the title on hover, the numbers explained in the list of events); reported
+    totals (``reported``) as hollow diamonds off the line; the date shown as a dotted vertical line.
+    ``names`` holds the legend names: line, events, reported, shown."""
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=steps["date"], y=steps["count"], mode="lines", line=dict(shape="hv", width=3, color=LINE),
+            name=names["line"], customdata=steps["added"],
+            hovertemplate="%{x|%d %b %Y}: %{y} (+%{customdata})<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.add_trace(
+        go.Scatter(
+            x=marks["date"], y=marks["y"], mode="markers+text", name=names["events"],
+            text=marks["number"].astype(str), customdata=marks["title"], textposition="top center",
+            textfont=dict(size=13, color=EVENT),
+            marker=dict(size=11, color=EVENT, symbol="circle", line=dict(width=1, color="white")),
+            hovertemplate="%{x|%d %b %Y}<br>%{customdata}<extra></extra>",
+        )
+    )  # fmt: skip
+    if not reported.empty:
+        fig.add_trace(
+            go.Scatter(
+                x=reported["date"], y=reported["count"], mode="markers+text", name=names["reported"],
+                text=reported["count_wording"], textposition="bottom left", textfont=dict(size=11, color=REPORTED),
+                marker=dict(size=13, symbol="diamond-open", color=REPORTED, line=dict(width=2)),
+                hovertemplate="%{x|%d %b %Y}: %{text}<extra></extra>",
+            )
+        )  # fmt: skip
+    fig.add_vline(x=asof, line=dict(color=NEUTRAL, width=1, dash="dot"))
+    fig.add_annotation(x=asof, y=0, yref="paper", text=names["shown"], showarrow=False, xanchor="left",
+                       yanchor="bottom", font=dict(size=11, color=NEUTRAL))  # fmt: skip
+    top = max([int(steps["count"].max()) if not steps.empty else 0, *[int(c) for c in reported["count"]]])
+    fig.update_layout(
+        title=_heading(title, source), font=FONT, height=440, margin=dict(l=8, r=24, t=72, b=72),
+        legend=_bottom_legend(), plot_bgcolor="rgba(0,0,0,0)", paper_bgcolor="rgba(0,0,0,0)", hovermode="closest",
+    )  # fmt: skip
+    fig.update_xaxes(type="date", showgrid=False, tickformat="%b %Y")
+    fig.update_yaxes(title_text=axis, rangemode="tozero", range=[0, top * 1.2 + 1],
+                     gridcolor="rgba(127,127,127,0.25)")  # fmt: skip
+    return fig
