@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures import FONT, NEUTRAL, _bottom_legend, _heading
+from dashboard.figures import FONT, NEUTRAL, bottom_legend, fit_heading, heading
 
 LINE = "#0072B2"
 EVENT = "#D55E00"
@@ -53,10 +53,10 @@ def membership_timeline(
                        yanchor="bottom", font=dict(size=11, color=NEUTRAL))  # fmt: skip
     top = max([int(steps["count"].max()) if not steps.empty else 0, *[int(c) for c in reported["count"]]])
     fig.update_layout(
-        title=_heading(title, source), font=FONT, height=440, margin=dict(l=8, r=24, t=72, b=72),
-        legend=_bottom_legend(), plot_bgcolor="rgba(0,0,0,0)", paper_bgcolor="rgba(0,0,0,0)", hovermode="closest",
+        title=heading(title, source), font=FONT, height=440, margin=dict(l=8, r=24, t=72, b=72),
+        legend=bottom_legend(), plot_bgcolor="rgba(0,0,0,0)", paper_bgcolor="rgba(0,0,0,0)", hovermode="closest",
     )  # fmt: skip
     fig.update_xaxes(type="date", showgrid=False, tickformat="%b %Y")
     fig.update_yaxes(title_text=axis, rangemode="tozero", range=[0, top * 1.2 + 1],
                      gridcolor="rgba(127,127,127,0.25)")  # fmt: skip
-    return fig
+    return fit_heading(fig)

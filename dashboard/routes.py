@@ -30,7 +30,9 @@ ROUTES: tuple[Route, ...] = (
     Route("overview", "streamlit_app.py", ""),
     Route("members", "pages/1_Members.py", "Members"),
     Route(
-        "world_map", "pages/2_World_map.py", "World_map",
+        "world_map",
+        "pages/2_World_map.py",
+        "World_map",
         {"view": ("points", "countries"), "preset": PRESETS, "cohort": COHORTS},
     ),  # fmt: skip
     Route("sectors", "pages/3_Sectors.py", "Sectors", {"cohort": COHORTS}),

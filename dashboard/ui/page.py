@@ -105,6 +105,7 @@ class Page:
             return source
         lines = figures.wrap_parts([self.t("view.chart")] + parts, width=CHART_LINE)
         return "<br>".join(figures.plot_text(line) for line in lines) + "<br>" + source
+
     @property
     def asof(self) -> str:
         """The membership date shown: the one chosen, or the launch."""

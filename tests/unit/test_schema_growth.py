@@ -12,7 +12,7 @@ from dashboard.data import load_events, load_members
 from dashboard.validation import DataError
 from tests.factories import member, university, write_yaml
 
-ANNOUNCEMENT = "https://example.org/news/new-members"
+ANNOUNCEMENT = "https://github.com/The-AI-Alliance/website/blob/06307d7/src/page-content/news/blogPost2.tsx"
 COMMIT = "https://github.com/The-AI-Alliance/website/commit/2ffeda3b8d0ddb8c4f3c7c7fb2a84357407eb44b"
 
 
@@ -29,7 +29,13 @@ def event(**overrides: Any) -> dict[str, Any]:
     return {**base, **overrides}
 
 
-LAUNCH = {"id": "launch", "date": "2023-12-05", "kind": "launch", "title": "Launch", "source": "https://x.example"}
+LAUNCH = {
+    "id": "launch",
+    "date": "2023-12-05",
+    "kind": "launch",
+    "title": "Launch",
+    "source": "https://newsroom.ibm.com/launch",
+}
 
 
 def test_a_founding_record_needs_no_new_field_and_a_later_one_loads(tmp_path: Path) -> None:
@@ -81,6 +87,7 @@ def test_events_load_in_date_order_with_the_number_named(tmp_path: Path) -> None
         ([LAUNCH, event(), event(id="t", kind="reported_total")], "(record)", "leave members empty"),
         ([LAUNCH, event(date="2024-02-30")], "date", "real calendar date"),
         ([LAUNCH, event(source="example.org")], "source", "absolute http(s) URL"),
+        ([LAUNCH, event(source="https://wikimili.com/wiki/AI_Alliance")], "source", "not on the accepted list"),
         ([event()], None, "exactly one event of kind 'launch'"),
         ([LAUNCH, event(date="2024-02-09")], "members", "no announcement event of that date and source names"),
     ],
