@@ -9,6 +9,7 @@ import pytest
 
 from dashboard import paths
 from dashboard.data import load_members, topology_countries
+from dashboard.filters import FilterState, apply
 from dashboard.figures import (
     SECTOR_COLORS,
     country_choropleth,
@@ -32,7 +33,8 @@ REGIONS = ["north_america", "latin_america", "europe", "middle_east", "africa", 
 
 @pytest.fixture(scope="module")
 def members() -> pd.DataFrame:
-    return load_members()
+    """The launch view, what a link without a membership date shows (later members add a second Tokyo spot)."""
+    return apply(load_members(), FilterState())
 
 
 def test_every_placed_member_is_one_point_in_its_sector_colour(members: pd.DataFrame) -> None:
