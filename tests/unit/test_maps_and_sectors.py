@@ -9,7 +9,6 @@ import pytest
 
 from dashboard import paths
 from dashboard.data import load_members, topology_countries
-from dashboard.filters import FilterState, apply
 from dashboard.figures import (
     SECTOR_COLORS,
     country_choropleth,
@@ -18,6 +17,7 @@ from dashboard.figures import (
     sector_region_heatmap,
     sector_treemap,
 )
+from dashboard.filters import FilterState, apply
 from dashboard.schema import SECTORS
 from dashboard.transform import (
     count_by_country,
