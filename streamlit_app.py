@@ -16,13 +16,13 @@ st.markdown(
     page.t(
         "overview.lead",
         date=page.labels.date(alliance.launch_date.value),
-        launchers=" & ".join(launchers),
-        name=alliance.name.value,
-        wording=alliance.count_wording.value,
+        launchers=" & ".join(ui.md(n) for n in launchers),
+        name=ui.md(alliance.name.value),
+        wording=ui.md(alliance.count_wording.value),
         listed=len(page.data.founding),
     )  # fmt: skip
     + " "
-    + page.t("overview.source", url=alliance.press_release_urls[0])
+    + page.t("overview.source", url=ui.href(alliance.press_release_urls[0]))
 )
 st.caption(page.as_of_line())
 if not page.state.without("asof").is_default:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -23,6 +23,11 @@ NEUTRAL = "#7F7F7F"
 FONT = dict(family="Source Sans Pro, Helvetica, Arial, sans-serif", size=13)
 BAR_HEIGHT = 30  # pixels per bar, so labels never overlap
 BASE_HEIGHT = 120  # title, source line and margins
+
+
+def _plains(texts: Iterable[object]) -> list[str]:
+    """Data texts as Plotly should show them (see plot_text)."""
+    return [plot_text(str(t)) for t in texts]
 
 
 def heading(title: str, source: str) -> dict[str, object]:
@@ -68,7 +73,7 @@ def _finish(fig: go.Figure, *, title: str, source: str, rows: int) -> go.Figure:
 
 def _hbar(labels: list[str], counts: list[int], colors: list[str], name: str, hover: str) -> go.Bar:
     return go.Bar(
-        x=counts, y=labels, orientation="h", marker=dict(color=colors), name=name,
+        x=counts, y=_plains(labels), orientation="h", marker=dict(color=colors), name=plot_text(name),
         text=counts, textposition="outside", cliponaxis=False, hovertemplate=hover + "<extra></extra>",
         textfont=dict(size=12), constraintext="none",
     )  # fmt: skip
@@ -117,11 +122,11 @@ def category_bar(
                 [int(c) for c in rows["count"]],
                 [SECTOR_COLORS.get(str(sector), NEUTRAL)] * len(rows),
                 sector_labels.get(str(sector), str(sector)),
-                "%{y}: %{x} (" + sector_labels.get(str(sector), str(sector)) + ")",
+                "%{y}: %{x} (" + plot_text(sector_labels.get(str(sector), str(sector))) + ")",
             )
         )
     fig.update_xaxes(title_text=None, ticksuffix="")
-    fig.update_yaxes(categoryorder="array", categoryarray=list(counts["category_label"]))
+    fig.update_yaxes(categoryorder="array", categoryarray=_plains(counts["category_label"]))
     fig = _finish(fig, title=title, source=source, rows=len(counts))
     fig.update_layout(
         showlegend=True,
@@ -175,9 +180,9 @@ def member_points_map(
     Members that share a city are spread slightly; the hover of each lists the others there."""
     fig = go.Figure()
     for sector, rows in points.groupby("sector", sort=False):
-        name = sector_labels.get(str(sector), str(sector))
+        name = plot_text(sector_labels.get(str(sector), str(sector)))
         others = [
-            "" if n < 2 else f"<br>{here_label.format(count=n)}: " + ", ".join(here)
+            "" if n < 2 else f"<br>{plot_text(here_label.format(count=n))}: " + plot_text(", ".join(here))
             for n, here in zip(rows["here_count"], rows["here"], strict=True)
         ]
         fig.add_trace(
@@ -185,7 +190,8 @@ def member_points_map(
                 lat=rows["plot_lat"], lon=rows["plot_lon"], mode="markers", name=name,
                 marker=dict(size=11, color=SECTOR_COLORS.get(str(sector), NEUTRAL), line=dict(width=1, color="white"),
                             symbol=_cohort_symbols(rows)),
-                customdata=list(zip(rows["id"], rows["name"], rows["city"], rows["country_name"], others, strict=True)),
+                customdata=list(zip(rows["id"], _plains(rows["name"]), _plains(rows["city"].fillna("")),
+                                    _plains(rows["country_name"]), others, strict=True)),
                 hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}, %{customdata[3]}<br>" + name
                 + "%{customdata[4]}<extra></extra>",
             )
@@ -222,7 +228,7 @@ def country_choropleth(
         go.Choropleth(
             locations=counts["country"], z=[math.log(c) for c in counts["count"]], locationmode="ISO-3", **shade,
             marker_line_color="white", marker_line_width=0.5, colorbar=colorbar,
-            customdata=list(zip(counts["country_name"], counts["members"], counts["count"], strict=True)),
+            customdata=_country_hover(counts),
             hovertemplate="<b>%{customdata[0]}</b>: %{customdata[2]}<br>%{customdata[1]}<extra></extra>",
         )
     )  # fmt: skip
@@ -233,13 +239,18 @@ def country_choropleth(
                 lat=small["lat"], lon=small["lon"], mode="markers", name=colorbar_title, showlegend=False,
                 marker=dict(size=10, color=[math.log(c) for c in small["count"]], colorscale=COUNT_SCALE, cmin=0,
                             cmax=shade["zmax"], line=dict(width=1.5, color="#333333")),
-                customdata=list(zip(small["country_name"], small["members"], small["count"], strict=True)),
+                customdata=_country_hover(small),
                 hovertemplate="<b>%{customdata[0]}</b>: %{customdata[2]}<br>%{customdata[1]}<extra></extra>",
             )
         )  # fmt: skip
     fig = _geo(fig, title=title, source=source, preset=preset)
     fig.update_layout(showlegend=False, margin=dict(b=64))
     return fig
+
+
+def _country_hover(counts: pd.DataFrame) -> list[tuple[str, str, int]]:
+    """(country name, its members, count) per row, as Plotly-safe text."""
+    return list(zip(_plains(counts["country_name"]), _plains(counts["members"]), counts["count"], strict=True))
 
 
 def _count_ticks(top: int) -> list[int]:
@@ -254,7 +265,7 @@ def _count_ticks(top: int) -> list[int]:
 def sector_treemap(nodes: pd.DataFrame, *, sector_labels: Mapping[str, str], title: str, source: str) -> go.Figure:
     """Sector -> category -> member, sized by member count; a click on a sector zooms into it."""
     labels = [
-        sector_labels.get(lbl, lbl) if kind == "sector" else lbl
+        plot_text(sector_labels.get(lbl, lbl) if kind == "sector" else lbl)
         for lbl, kind in zip(nodes["label"], nodes["kind"], strict=True)
     ]
     fig = go.Figure(
@@ -280,7 +291,8 @@ def sector_region_heatmap(
     z = matrix.to_numpy().tolist()
     fig = go.Figure(
         go.Heatmap(
-            z=z, x=[region_labels.get(c, c) for c in matrix.columns], y=[sector_labels.get(r, r) for r in matrix.index],
+            z=z, x=_plains(region_labels.get(c, c) for c in matrix.columns),
+            y=_plains(sector_labels.get(r, r) for r in matrix.index),
             colorscale="Blues", zmin=0, text=z, texttemplate="%{text}", textfont=dict(size=14),
             hovertemplate="%{y} · %{x}: %{z}<extra></extra>", xgap=2, ygap=2, showscale=False,
         )
@@ -303,10 +315,10 @@ def sector_mix_bar(
     fig = go.Figure()
     regions = list(dict.fromkeys(shares["region"]))
     for sector, rows in shares.groupby("sector", sort=False):
-        name = sector_labels.get(str(sector), str(sector))
+        name = plot_text(sector_labels.get(str(sector), str(sector)))
         fig.add_trace(
             go.Bar(
-                x=rows["share"], y=[region_labels.get(r, r) for r in rows["region"]], orientation="h", name=name,
+                x=rows["share"], y=_plains(region_labels.get(r, r) for r in rows["region"]), orientation="h", name=name,
                 marker=dict(color=SECTOR_COLORS.get(str(sector), NEUTRAL)),
                 customdata=[[int(c), sector] for c in rows["count"]], textposition="inside", insidetextanchor="middle",
                 text=[f"{s:.0%}" if s >= 0.08 else "" for s in rows["share"]],
@@ -315,7 +327,7 @@ def sector_mix_bar(
         )  # fmt: skip
     fig.update_layout(barmode="stack")
     fig.update_xaxes(tickformat=".0%", range=[0, 1], title_text=None)
-    fig.update_yaxes(categoryorder="array", categoryarray=[region_labels.get(r, r) for r in regions])
+    fig.update_yaxes(categoryorder="array", categoryarray=_plains(region_labels.get(r, r) for r in regions))
     fig = _finish(fig, title=title, source=source, rows=len(regions))
     fig.update_xaxes(range=[0, 1], dtick=0.25)
     fig.update_layout(
@@ -342,18 +354,20 @@ def release_gradient(
     for is_member, label, color, symbol in ((True, member_label, MEMBER_COLOR, "circle"),
                                             (False, other_label, OTHER_COLOR, "diamond")):  # fmt: skip
         rows = ordered[ordered["member"].notna() == is_member]
-        level_names = [levels[g] for g in rows["gradient"]]
+        level_names = _plains(levels[g] for g in rows["gradient"])
         fig.add_trace(
             go.Scatter(
-                x=rows["gradient_rank"], y=rows["name"], mode="markers", name=label,
+                x=rows["gradient_rank"], y=_plains(rows["name"]), mode="markers", name=plot_text(label),
                 marker=dict(size=16, color=color, symbol=symbol, line=dict(width=1, color="white")),
-                customdata=list(zip(rows["developer"], rows["release_date"], level_names, strict=True)),
+                customdata=list(zip(_plains(rows["developer"]), rows["release_date"], level_names, strict=True)),
                 hovertemplate="<b>%{y}</b><br>%{customdata[0]}, %{customdata[1]}<br>%{customdata[2]}<extra></extra>",
             )
         )  # fmt: skip
-    fig.update_xaxes(tickvals=list(range(len(levels))), ticktext=list(levels.values()), range=[-0.5, len(levels) - 0.5],
+    ticks = _plains(levels.values())
+    fig.update_xaxes(tickvals=list(range(len(levels))), ticktext=ticks, range=[-0.5, len(levels) - 0.5],
                      showgrid=True, gridcolor="rgba(127,127,127,0.25)", automargin=True, zeroline=False)  # fmt: skip
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(ordered["name"]), autorange="reversed",
+    names = _plains(ordered["name"])
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=names, autorange="reversed",
                      automargin=True, ticksuffix="  ", showgrid=True, gridcolor="rgba(127,127,127,0.12)")  # fmt: skip
     fig.update_layout(
         title=heading(title, source),
@@ -369,9 +383,10 @@ def release_gradient(
 HEADING_LINE = 15  # pixels per extra line of a chart's subtitle
 
 
-def plot_text(text: str) -> str:
-    """Text that Plotly shows literally: its labels understand a little HTML (<a>, <b>, <br>), so escape it."""
-    return html.escape(text, quote=False)
+def plot_text(text: object) -> str:
+    """Text that Plotly shows literally: its labels, hovers and ticks understand a little HTML (<a>, <b>, <br>,
+    entities), so ``&``, ``<`` and ``>`` become entities and data text shows as typed."""
+    return html.escape(str(text), quote=False)
 
 
 def wrap_parts(parts: list[str], *, width: int) -> list[str]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "data"
+# Tests and load runs point a server at a copy of the data (hostile or broken files) without touching data/.
+DATA_DIR = Path(os.environ.get("EXPLORER_DATA_DIR") or ROOT / "data").resolve()
 MEMBERS = DATA_DIR / "members.yaml"
 ALLIANCE = DATA_DIR / "alliance.yaml"
 REGIONS = DATA_DIR / "regions.yaml"

@@ -35,7 +35,7 @@ ui.map_chart(page, fig, alt=ui.alt(page, title, counts, "country"))
 st.caption(page.t("world_map.help"))
 unplaced = members[members["lat"].isna()]
 if not unplaced.empty:
-    st.caption(page.t("world_map.unplaced", names=", ".join(unplaced["short_name"])))
+    st.caption(page.t("world_map.unplaced", names=ui.md(", ".join(unplaced["short_name"]))))
 
 st.subheader(page.t("world_map.table.title"))
 ui.table(counts.assign(country_name=counts["country"].map(page.labels.country)),

@@ -15,7 +15,9 @@ links, pages = transform.source_counts(everyone)
 st.markdown(page.t("about.version", version=alliance.data_version, members=len(everyone), links=links, pages=pages))
 
 st.header(page.t("about.sources.title"))
-st.markdown(page.t("about.sources.text", release=alliance.press_release_urls[0], map=alliance.launch_map_url))
+st.markdown(
+    page.t("about.sources.text", release=ui.href(alliance.press_release_urls[0]), map=ui.href(alliance.launch_map_url))
+)
 st.header(page.t("about.imported.title"))
 st.markdown(page.t("about.imported.text"))
 imported = indexes.load(page)

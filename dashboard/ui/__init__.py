@@ -31,7 +31,7 @@ from dashboard.ui.page import (
     table,
     title_or_stop,
 )
-from dashboard.ui.state import link, md, set_filters
+from dashboard.ui.state import href, link, md, set_filters
 
 __all__ = [
     "DOWNLOADS",
@@ -44,6 +44,7 @@ __all__ = [
     "cohort",
     "download_members",
     "headline",
+    "href",
     "label_map",
     "map_chart",
     "map_summary",

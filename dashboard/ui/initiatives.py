@@ -36,7 +36,7 @@ def load(page: Page) -> tuple[Initiatives, list[Model]]:
 def _member_link(page: Page, ident: str, name: str) -> str:
     """A link to the Members page opened on this member, keeping the language."""
     query = {"q": name, "member": ident} | ({"lang": page.lang} if page.lang != "en" else {})
-    return link("Members?" + urlencode(query), name)
+    return f"[{md(name)}](Members?{urlencode(query)})"  # urlencode leaves no character that ends the target
 
 
 def focus_cards(page: Page, initiatives: Initiatives) -> None:

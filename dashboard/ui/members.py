@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import transform
 from dashboard.ui.page import Page
 from dashboard.ui.state import MEMBER, WIDGET, _set_url, _url_values, link, md
+from dashboard.validation import is_http_url
 
 # ---------------------------------------------------------------- the Members page
 
@@ -26,7 +27,7 @@ def member_table(page: Page, members: pd.DataFrame) -> str | None:
             "city": members["city"],
             "joined": pd.to_datetime(members["joined"]),
             "joined_kind": members["joined_kind"].map(lambda k: page.t(f"joined.{k}")),
-            "website": members["website"],
+            "website": members["website"].where(members["website"].map(is_http_url)),
             "sources": members["sources"],
         }
     ).reset_index(drop=True)

@@ -33,7 +33,7 @@ def model_table(page: Page, frame: pd.DataFrame) -> None:
 def model_details(page: Page, models: Sequence[Model], levels: dict[str, str]) -> None:
     """Per model, every judgement with its note and source, one click away."""
     for m in models:
-        with st.expander(page.t("initiatives.details", name=m.name)):
+        with st.expander(page.t("initiatives.details", name=md(m.name))):
             st.markdown(
                 page.t("initiatives.released", developer=md(m.developer), date=md(m.release_date))
                 + " "

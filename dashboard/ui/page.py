@@ -332,5 +332,9 @@ def choices(page: Page, key: str) -> tuple[str, ...]:
 
 
 def table(frame: pd.DataFrame, columns: Mapping[str, str]) -> None:
-    """A plain, accessible HTML table (read by screen readers, no hover needed) with translated headers."""
-    st.table(frame.loc[:, list(columns)].rename(columns=dict(columns)).set_index(columns[next(iter(columns))]))
+    """A plain, accessible HTML table (read by screen readers, no hover needed) with translated headers.
+
+    st.table renders Markdown in every cell and header, so each text is escaped to show as written."""
+    shown = frame.loc[:, list(columns)].rename(columns={k: md(v) for k, v in columns.items()})
+    shown = shown.map(lambda v: md(v) if isinstance(v, str) else v)
+    st.table(shown.set_index(md(columns[next(iter(columns))])))

@@ -31,13 +31,14 @@ from dashboard.data import (
 )
 from dashboard.filters import FilterState, Options
 from dashboard.i18n import DEFAULT_LANG, catalog, languages, t
-from dashboard.validation import DataError
+from dashboard.validation import DataError, is_http_url
 
 STATE = "_filter_state"  # session copy of the filters (not a widget key)
 LANG = "_lang"
 WIDGET = "w_{}"  # widget keys, seeded from the copy on every run
+_TARGET_ESCAPES = str.maketrans({c: f"%{ord(c):02X}" for c in " ()<>[]\\\"'`"})
 MEMBER = "member"  # URL key of the member whose record is open (Members page)
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&])")
 
 
 # ---------------------------------------------------------------- cached data
@@ -110,11 +111,19 @@ def md(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
+def href(url: object) -> str:
+    """A link target for Markdown: the URL with the characters that could end it percent-encoded;
+    ``#`` (this page) for anything that is not an http(s) URL, so data never yields a script link."""
+    if not is_http_url(url):
+        return "#"
+    return str(url).translate(_TARGET_ESCAPES)
+
+
 def link(url: str, text: str | None = None) -> str:
     """A Markdown link with escaped text (the URL itself by default) and a target that cannot break
-    out of the parentheses."""
-    safe = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
-    return f"[{md(url if text is None else text)}]({safe})"
+    out of the parentheses; plain text when the URL is not http(s)."""
+    label = md(url if text is None else text)
+    return f"[{label}]({href(url)})" if is_http_url(url) else label
 
 
 def show_data_error(exc: DataError, lang: str) -> None:
