@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -38,3 +40,21 @@ def url_values(at: AppTest, key: str) -> list[str]:
     """A query parameter as a list, however AppTest stores it."""
     value = at.query_params.get(key, [])
     return [value] if isinstance(value, str) else list(value)
+
+
+DATA_FILES = {
+    "MEMBERS": "members.yaml",
+    "ALLIANCE": "alliance.yaml",
+    "REGIONS": "regions.yaml",
+    "CATEGORIES": "categories.yaml",
+    "INITIATIVES": "initiatives.yaml",
+    "MODELS": "models.yaml",
+}
+
+
+def use_data_dir(monkeypatch: pytest.MonkeyPatch, directory: Path) -> None:
+    """Point the app (run in this process by AppTest) at another data directory, as EXPLORER_DATA_DIR does
+    for a server; the cache is keyed on the file paths, so the shipped data's entries are not reused."""
+    monkeypatch.setattr(paths, "DATA_DIR", directory)
+    for name, file in DATA_FILES.items():
+        monkeypatch.setattr(paths, name, directory / file)

@@ -1,0 +1,118 @@
+"""Hostile text in the data shows as written on every page: no live Markdown, HTML or script links."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.routes import ROUTES
+from dashboard.ui.state import md
+from tests.app.conftest import run_page, use_data_dir
+from tests.hostile import FORMULA, HOSTILE_URLS, IMG, JS_LINK, SCRIPT, write_hostile_data
+
+LIVE_TAG = re.compile(r"(?<!\\)<\s*/?\s*(img|script|iframe|svg|b\s|a\s)", re.IGNORECASE)
+PLOTLY_TAG = re.compile(r"<\s*/?\s*(img|script|iframe|svg|b\s|a\s)", re.IGNORECASE)
+SCRIPT_LINK = re.compile(r"\]\(\s*(javascript|data|vbscript):", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_hostile_data(tmp_path_factory.mktemp("hostile") / "data")
+
+
+@pytest.fixture()
+def hostile(monkeypatch: pytest.MonkeyPatch, hostile_dir: Path) -> Path:
+    use_data_dir(monkeypatch, hostile_dir)
+    return hostile_dir
+
+
+def markdown_sources(at: AppTest) -> Iterator[str]:
+    """Every text the page hands to Streamlit's Markdown renderer, as Python sent it."""
+    for kind in ("markdown", "caption", "info", "success", "warning", "error", "title", "header", "subheader"):
+        for element in at.get(kind):
+            yield str(element.value)
+    for expander in at.get("expandable"):
+        yield str(expander.label)
+    for table in at.table:
+        frame = table.value
+        yield from (str(v) for v in frame.to_numpy().ravel())
+        yield from (str(v) for v in frame.index)
+        yield from (str(c) for c in frame.columns)
+
+
+def plotly_strings(at: AppTest) -> Iterator[str]:
+    """Every string in the traces of every chart (labels, hover data, names)."""
+
+    def walk(node: Any) -> Iterator[str]:
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for value in node.values():
+                yield from walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from walk(value)
+
+    for chart in at.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        yield from walk(spec.get("data", []))
+        yield from walk(spec.get("layout", {}).get("xaxis", {}))
+        yield from walk(spec.get("layout", {}).get("yaxis", {}))
+
+
+PAGES = {
+    r.script: {"member": "hostile-html"}
+    if r.key == "members"
+    else {"view": "countries"}
+    if r.key == "world_map"
+    else {}
+    for r in ROUTES
+}
+
+
+@pytest.mark.parametrize("script", list(PAGES))
+def test_hostile_text_never_becomes_markup(hostile: Path, script: str) -> None:
+    at = run_page(script, **PAGES[script])
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    for text in markdown_sources(at):
+        assert not LIVE_TAG.search(text), text
+        assert not SCRIPT_LINK.search(text), text
+    for text in plotly_strings(at):
+        assert not PLOTLY_TAG.search(text), text
+
+
+def test_member_record_shows_the_hostile_text_escaped(hostile: Path) -> None:
+    at = run_page("pages/1_Members.py", member="hostile-html")
+    record = next(m.value for m in at.markdown if "Website" in m.value)
+    assert md(f"{IMG} Labs") in record and md(SCRIPT) in record
+    assert md(JS_LINK) in record
+    sources = next(m.value for m in at.markdown if m.value.startswith("1. "))
+    # The link text is the escaped URL; the target has no character that could end it early.
+    assert "(https://example.org/%22%3E%3Cscript%3Ealert%284%29%3C/script%3E)" in sources
+    assert "(https://example.org/a%29%28javascript:alert%285%29%29)" in sources
+    table = at.dataframe[0].value
+    assert f"{IMG} Labs" in set(table["name"]), "the grid shows the name exactly as written"
+    assert HOSTILE_URLS[0] in set(table["website"])
+
+
+def test_map_and_sector_charts_escape_hover_and_labels(hostile: Path) -> None:
+    at = run_page("pages/2_World_map.py")
+    hover = [s for s in plotly_strings(at) if "Labs" in s]
+    assert "&lt;img src=x onerror=alert(1)&gt; Labs" in hover
+    unplaced = next(c.value for c in at.caption if "no place" in c.value or md(FORMULA) in c.value)
+    assert md(FORMULA) in unplaced
+    at = run_page("pages/3_Sectors.py")
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in set(plotly_strings(at)), "the treemap labels a member by name"
+
+
+def test_overview_escapes_the_launch_wording(hostile: Path) -> None:
+    at = run_page("streamlit_app.py")
+    lead = at.markdown[0].value
+    assert md(f"{IMG} {JS_LINK}") in lead
