@@ -45,8 +45,9 @@ class Server:
     log: Path
 
 
-def start_server(tmp: Path, *extra: str) -> Server:
-    """Start `streamlit run` from the project root (so .streamlit/config.toml applies) and wait for health."""
+def start_server(tmp: Path, *extra: str, data_dir: Path | None = None) -> Server:
+    """Start `streamlit run` from the project root (so .streamlit/config.toml applies) and wait for health;
+    ``data_dir`` points it at another copy of the data (EXPLORER_DATA_DIR)."""
     port = free_port()
     log = tmp / f"streamlit-{port}.log"
     base_path = next((a.split("=", 1)[1] for a in extra if a.startswith("--server.baseUrlPath=")), "")
@@ -55,7 +56,8 @@ def start_server(tmp: Path, *extra: str) -> Server:
         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none", *extra,
     ]  # fmt: skip
-    process = subprocess.Popen(cmd, cwd=paths.ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    env = {**os.environ, **({"EXPLORER_DATA_DIR": str(data_dir)} if data_dir else {})}
+    process = subprocess.Popen(cmd, cwd=paths.ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT, env=env)
     prefix = f"/{base_path.strip('/')}" if base_path else ""
     url = f"http://127.0.0.1:{port}{prefix}"
     deadline = time.monotonic() + 60
