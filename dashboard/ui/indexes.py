@@ -14,7 +14,7 @@ from dashboard.index_schema import INDEX_DIMENSIONS, Provenance
 from dashboard.indexes import Indexes, load_indexes
 from dashboard.routes import EDITIONS
 from dashboard.ui.page import Page, chart
-from dashboard.ui.state import _mtime, link, md, show_data_error
+from dashboard.ui.state import file_stamp, link, md, show_data_error
 from dashboard.validation import DataError
 
 FILES = (
@@ -28,15 +28,15 @@ FILES = (
 SYMBOL = {"open": "●", "partial": "◐", "closed": "○"}
 
 
-@st.cache_data(show_spinner=False)
-def _cached(_stamp: tuple[float, ...], ids: frozenset[str]) -> Indexes:
+@st.cache_data(show_spinner=False, max_entries=8)
+def _cached(stamp: tuple[tuple[int, int], ...], ids: frozenset[str]) -> Indexes:
     return load_indexes(member_ids=set(ids))
 
 
 def load(page: Page) -> Indexes:
     """Both indexes, validated; a broken file stops the page with every problem listed."""
     try:
-        return _cached(tuple(_mtime(p) for p in FILES), frozenset(page.data.members["id"]))
+        return _cached(file_stamp(*FILES), frozenset(page.data.members["id"]))
     except DataError as exc:
         show_data_error(exc, page.lang)
         st.stop()

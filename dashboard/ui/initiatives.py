@@ -13,19 +13,21 @@ from dashboard.data import load_initiatives
 from dashboard.i18n import catalog
 from dashboard.schema import Event, Initiatives, Model, Point
 from dashboard.ui.page import Page
-from dashboard.ui.state import _mtime, link, md, show_data_error
+from dashboard.ui.state import file_stamp, link, md, show_data_error
 from dashboard.validation import DataError
 
 
-@st.cache_data(show_spinner=False)
-def _cached(files: tuple[str, str], _stamp: tuple[float, ...], ids: frozenset[str]) -> tuple[Initiatives, list[Model]]:
+@st.cache_data(show_spinner=False, max_entries=8)
+def _cached(
+    files: tuple[str, str], stamp: tuple[tuple[int, int], ...], ids: frozenset[str]
+) -> tuple[Initiatives, list[Model]]:
     return load_initiatives(Path(files[0]), Path(files[1]), member_ids=set(ids))
 
 
 def load(page: Page) -> tuple[Initiatives, list[Model]]:
     """The page's datasets, validated like the members; a broken file stops the page with its problems."""
     try:
-        stamp = (_mtime(paths.INITIATIVES), _mtime(paths.MODELS), _mtime(paths.SOURCES))
+        stamp = file_stamp(paths.INITIATIVES, paths.MODELS, paths.SOURCES)
         files = (str(paths.INITIATIVES), str(paths.MODELS))
         return _cached(files, stamp, frozenset(page.data.members["id"]))
     except DataError as exc:

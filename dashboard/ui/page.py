@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -134,8 +134,7 @@ def setup(page_key: str) -> Page:
     try:
         data = load_data()
     except DataError as exc:
-        show_data_error(exc, lang)
-        st.stop()
+        _broken(page_key, lang, exc)
     options = filters.options_from(
         data.members, sector_order=SECTORS, region_order=list(data.regions.label), dates=data.events["date"]
     )
@@ -154,6 +153,27 @@ def setup(page_key: str) -> Page:
         keys = ", ".join(dropped + (["lang"] if lang_dropped else []))
         st.caption("ℹ️ " + t("notice.dropped", lang, keys=keys))
     return page
+
+
+# What a page still shows while a data file is broken: text that needs no data.
+WITHOUT_DATA: Mapping[str, tuple[str, ...]] = {"about": ("about.method", "about.correct")}
+
+
+def _broken(page_key: str, lang: str, exc: DataError) -> NoReturn:
+    """A data file is broken: the navigation, the page's title, one message with every problem, and the
+    page's text that needs no data; then the run stops. The next run after the fix shows the page again."""
+    with st.sidebar:
+        st.markdown(f"### {md(t('app.title', lang))}")
+        for r in ROUTES:
+            st.page_link(
+                r.script, label=t(f"nav.{r.key}", lang), query_params={"lang": lang} if lang != DEFAULT_LANG else None
+            )
+    st.title(t(f"nav.{page_key}", lang))
+    show_data_error(exc, lang)
+    for section in WITHOUT_DATA.get(page_key, ()):
+        st.header(t(f"{section}.title", lang))
+        st.markdown(t(f"{section}.text", lang))
+    st.stop()
 
 
 def _sidebar(page: Page) -> None:

@@ -30,7 +30,7 @@ from dashboard.data import (
     load_regions,
 )
 from dashboard.filters import FilterState, Options
-from dashboard.i18n import DEFAULT_LANG, catalog, languages, t
+from dashboard.i18n import DEFAULT_LANG, catalog, languages, t, tn
 from dashboard.validation import DataError, is_http_url
 
 STATE = "_filter_state"  # session copy of the filters (not a widget key)
@@ -44,27 +44,39 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&])")
 # ---------------------------------------------------------------- cached data
 
 
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
+def file_stamp(*files: Path) -> tuple[tuple[int, int], ...]:
+    """What the cache is keyed on: each file's modification time (ns) and size, (0, -1) when it is gone.
+
+    A maintainer who saves a file changes its stamp, so the next run reloads it; a load that fails is not
+    cached, so every run retries until the file is valid again, and the pages recover without a restart.
+    The cached functions take it as ``stamp``, never ``_stamp``: st.cache_data leaves parameters whose
+    name starts with an underscore out of the key, which would keep serving the old data."""
+    stamps = []
+    for path in files:
+        try:
+            info = path.stat()
+            stamps.append((info.st_mtime_ns, info.st_size))
+        except OSError:
+            stamps.append((0, -1))
+    return tuple(stamps)
 
 
-@st.cache_data(show_spinner=False)
-def _cached_members(files: tuple[str, str, str], _stamp: tuple[float, ...]) -> pd.DataFrame:
+@st.cache_data(show_spinner=False, max_entries=8)
+def _cached_members(files: tuple[str, str, str], stamp: tuple[tuple[int, int], ...]) -> pd.DataFrame:
     members, categories, regions = map(Path, files)
     return load_members(members, categories_path=categories, regions_path=regions)
 
 
-@st.cache_data(show_spinner=False)
-def _cached_refs(files: tuple[str, str, str], _stamp: tuple[float, ...]) -> tuple[Alliance, Categories, Regions]:
+@st.cache_data(show_spinner=False, max_entries=8)
+def _cached_refs(
+    files: tuple[str, str, str], stamp: tuple[tuple[int, int], ...]
+) -> tuple[Alliance, Categories, Regions]:
     alliance, categories, regions = map(Path, files)
     return load_alliance(alliance), load_categories(categories), load_regions(regions)
 
 
-@st.cache_data(show_spinner=False)
-def _cached_events(files: tuple[str, str], _stamp: tuple[float, ...]) -> pd.DataFrame:
+@st.cache_data(show_spinner=False, max_entries=8)
+def _cached_events(files: tuple[str, str], stamp: tuple[tuple[int, int], ...]) -> pd.DataFrame:
     events, members = map(Path, files)
     return load_events(events, members_path=members)
 
@@ -94,8 +106,7 @@ class Data:
 
 def load_data() -> Data:
     """The validated datasets; raises DataError naming every problem."""
-    files = (paths.MEMBERS, paths.ALLIANCE, paths.CATEGORIES, paths.REGIONS, paths.SOURCES, paths.EVENTS)
-    stamp = tuple(_mtime(p) for p in files)
+    stamp = file_stamp(paths.MEMBERS, paths.ALLIANCE, paths.CATEGORIES, paths.REGIONS, paths.SOURCES, paths.EVENTS)
     refs = (str(paths.ALLIANCE), str(paths.CATEGORIES), str(paths.REGIONS))
     alliance, categories, regions = _cached_refs(refs, stamp)
     members = _cached_members((str(paths.MEMBERS), str(paths.CATEGORIES), str(paths.REGIONS)), stamp)
@@ -127,8 +138,9 @@ def link(url: str, text: str | None = None) -> str:
 
 
 def show_data_error(exc: DataError, lang: str) -> None:
-    """A broken data file: a clear message and every problem, one per line; never a traceback."""
-    st.error(t("error.data", lang, problems=len(exc.problems)))
+    """A broken data file: one message naming the files, then every problem, one per line; never a traceback."""
+    files = dict.fromkeys(p.file.split(":", 1)[0] for p in exc.problems)
+    st.error(t("error.data", lang, files=", ".join(files), problems=tn("count.problem", len(exc.problems), lang)))
     st.code("\n".join(str(p) for p in exc.problems), language=None, wrap_lines=True)
 
 
