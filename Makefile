@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test unit e2e tools lint fmt typecheck validate bench import-indexes install dev-install preview clean
+.PHONY: run test unit e2e tools lint fmt typecheck validate bench load audit import-indexes install dev-install preview clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || \
@@ -62,6 +62,9 @@ bench: dev-install
 
 preview: dev-install ## regenerate static/preview.png, the link-preview image, from the Overview
 	$(PY) scripts/make_preview.py
+
+audit: dev-install ## known vulnerabilities in the pinned runtime dependencies (needs the PyPI vulnerability service)
+	$(PY) -m pip_audit -r requirements.txt --strict --progress-spinner off
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts
