@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,12 @@ def languages() -> list[str]:
     """The locale codes that have a file, English first."""
     codes = sorted(p.stem for p in Path(paths.LOCALES_DIR).glob("*.yaml"))
     return sorted(codes, key=lambda c: c != DEFAULT_LANG)
+
+
+def pick_language(given: Sequence[str], known: Sequence[str]) -> tuple[str, bool]:
+    """The language a query string asks for (its last ``lang``), or the default; and whether it was unknown."""
+    wanted = str(given[-1]) if given else DEFAULT_LANG
+    return (wanted, False) if wanted in known else (DEFAULT_LANG, True)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **values: Any) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 PRESETS: tuple[str, ...] = ("world", "north_america", "europe", "asia_pacific", "middle_east")
@@ -47,3 +47,26 @@ ROUTES: tuple[Route, ...] = (
 def route(key: str) -> Route:
     """The route with this key."""
     return next(r for r in ROUTES if r.key == key)
+
+
+def parse_params(
+    page: Route, query: Mapping[str, Sequence[str]]
+) -> tuple[dict[str, str], dict[str, tuple[str, ...]], list[str]]:
+    """A page's own keys from the query string: one accepted value per single key (the last given, else the
+    default), the accepted values of each repeatable key in their canonical order, and the keys that had
+    something not accepted. Only accepted values come out, whatever the input."""
+    values: dict[str, str] = {}
+    dropped: list[str] = []
+    for key, accepted in page.params.items():
+        given = ([str(v) for v in query.get(key, [])] or [accepted[0]])[-1]
+        if given not in accepted:
+            dropped.append(key)
+            given = accepted[0]
+        values[key] = given
+    chosen: dict[str, tuple[str, ...]] = {}
+    for key, accepted in page.multi.items():
+        given_all = [str(v) for v in query.get(key, [])]
+        chosen[key] = tuple(v for v in accepted if v in given_all)
+        if any(v not in accepted for v in given_all):
+            dropped.append(key)
+    return values, chosen, dropped

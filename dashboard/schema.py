@@ -89,7 +89,7 @@ class Member(Record):
     website: Url | None  # null only with a note saying why
     founded: Annotated[int, Field(ge=1000, le=2100)] | None
     sources: Annotated[list[Url], Field(min_length=1)]
-    notes: Annotated[str, Field(max_length=2000)] | None
+    notes: Annotated[str, Field(min_length=1, max_length=2000)] | None  # null, never empty
 
 
 class Category(Record):
@@ -266,7 +266,7 @@ class Model(Record):
     dimensions: Dimensions
     licence_name: Text
     access_modes: Annotated[list[AccessMode], Field(min_length=1)]
-    notes: Annotated[str, Field(max_length=2000)] | None
+    notes: Annotated[str, Field(min_length=1, max_length=2000)] | None  # null, never empty
 
 
 class FocusArea(Sourced):

@@ -85,8 +85,9 @@ def labelled_pairs(counts: pd.DataFrame, column: str, labels: Mapping[str, str])
 
 
 def _neutralise(value: object) -> object:
-    """Make a spreadsheet show a cell as text instead of running it as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """Make a spreadsheet show a cell as text instead of running it as a formula. A text that already starts
+    with an apostrophe gets one too, so a reader can always undo it by removing exactly one."""
+    if isinstance(value, str) and value.startswith((*FORMULA_STARTS, "'")):
         return "'" + value
     return value
 
@@ -97,13 +98,16 @@ def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV (UTF-8 with BOM for spreadsheets); sources joined by ' | '; formula-like cells neutralised."""
+    """CSV (UTF-8 with BOM for spreadsheets, CRLF line ends); sources joined by ' | '; formula-like cells
+    neutralised."""
     table = export_frame(frame).copy()
     table["sources"] = table["sources"].map(" | ".join)
     table = table.astype(object).where(table.notna(), None)
     table = table.map(_neutralise)
     buffer = io.StringIO()
-    table.to_csv(buffer, index=False, lineterminator="\n")
+    # RFC 4180 line ends: the writer then quotes any text holding a CR or LF, so a stray CR in a note
+    # cannot split a row (with "\n" alone a bare CR was written unquoted and read back as a line break).
+    table.to_csv(buffer, index=False, lineterminator="\r\n")
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -139,7 +139,7 @@ def setup(page_key: str) -> Page:
         data.members, sector_order=SECTORS, region_order=list(data.regions.label), dates=data.events["date"]
     )
     state, dropped = _sync_filters(options)
-    params, multi, dropped_params = _sync_page_params(route(page_key).params, route(page_key).multi)
+    params, multi, dropped_params = _sync_page_params(route(page_key))
     dropped += dropped_params
     labels = Labels(lang, data)
     embedded = bool(st.context.is_embedded)

@@ -30,7 +30,8 @@ from dashboard.data import (
     load_regions,
 )
 from dashboard.filters import FilterState, Options
-from dashboard.i18n import DEFAULT_LANG, catalog, languages, t, tn
+from dashboard.i18n import DEFAULT_LANG, catalog, languages, pick_language, t, tn
+from dashboard.routes import Route, parse_params
 from dashboard.validation import DataError, is_http_url
 
 STATE = "_filter_state"  # session copy of the filters (not a widget key)
@@ -208,37 +209,21 @@ def _sync_filters(options: Options) -> tuple[FilterState, list[str]]:
 
 def _sync_lang() -> tuple[str, bool]:
     """The language from the URL (or the session copy); an unknown code is dropped."""
-    known = languages()
     dropped = False
     if "lang" in st.query_params or LANG not in st.session_state:
-        wanted = (_url_values("lang") or [DEFAULT_LANG])[-1]
-        dropped = wanted not in known
-        st.session_state[LANG] = wanted if not dropped else DEFAULT_LANG
+        st.session_state[LANG], dropped = pick_language(_url_values("lang"), languages())
     lang = str(st.session_state[LANG])
     _set_url("lang", [] if lang == DEFAULT_LANG else [lang])
     return lang, dropped
 
 
-def _sync_page_params(
-    choices: Mapping[str, tuple[str, ...]], multi: Mapping[str, tuple[str, ...]]
-) -> tuple[dict[str, str], dict[str, tuple[str, ...]], list[str]]:
+def _sync_page_params(page: Route) -> tuple[dict[str, str], dict[str, tuple[str, ...]], list[str]]:
     """A page's own keys: the URL's accepted values, else the defaults (which stay out of the URL)."""
-    values: dict[str, str] = {}
-    dropped: list[str] = []
-    for key, accepted in choices.items():
-        given = (_url_values(key) or [accepted[0]])[-1]
-        if given not in accepted:
-            dropped.append(key)
-            given = accepted[0]
-        values[key] = given
-        _set_url(key, [] if given == accepted[0] else [given])
-    chosen: dict[str, tuple[str, ...]] = {}
-    for key, accepted in multi.items():
-        given_all = _url_values(key)
-        chosen[key] = tuple(v for v in accepted if v in given_all)
-        if any(v not in accepted for v in given_all):
-            dropped.append(key)
-        _set_url(key, list(chosen[key]))
+    values, chosen, dropped = parse_params(page, {k: _url_values(k) for k in (*page.params, *page.multi)})
+    for key, value in values.items():
+        _set_url(key, [] if value == page.params[key][0] else [value])
+    for key, picked in chosen.items():
+        _set_url(key, list(picked))
     return values, chosen, dropped
 
 
