@@ -173,11 +173,12 @@ def _cohort_symbols(rows: pd.DataFrame) -> list[str]:
 
 def member_points_map(
     points: pd.DataFrame, *, sector_labels: Mapping[str, str], title: str, source: str, preset: str,
-    here_label: str,
+    here_label: str, flat: bool = False,
 ) -> go.Figure:  # fmt: skip
     """One marker per member, coloured by sector (``points`` from transform.map_points).
 
-    Members that share a city are spread slightly; the hover of each lists the others there."""
+    Members that share a city are spread slightly; the hover of each lists the others there. ``flat``
+    draws the same points on a plain longitude/latitude plane, for when the country shapes are missing."""
     fig = go.Figure()
     for sector, rows in points.groupby("sector", sort=False):
         name = plot_text(sector_labels.get(str(sector), str(sector)))
@@ -185,17 +186,21 @@ def member_points_map(
             "" if n < 2 else f"<br>{plot_text(here_label.format(count=n))}: " + plot_text(", ".join(here))
             for n, here in zip(rows["here_count"], rows["here"], strict=True)
         ]
-        fig.add_trace(
-            go.Scattergeo(
-                lat=rows["plot_lat"], lon=rows["plot_lon"], mode="markers", name=name,
-                marker=dict(size=11, color=SECTOR_COLORS.get(str(sector), NEUTRAL), line=dict(width=1, color="white"),
-                            symbol=_cohort_symbols(rows)),
-                customdata=list(zip(rows["id"], _plains(rows["name"]), _plains(rows["city"].fillna("")),
-                                    _plains(rows["country_name"]), others, strict=True)),
-                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}, %{customdata[3]}<br>" + name
-                + "%{customdata[4]}<extra></extra>",
-            )
+        trace = dict(
+            mode="markers", name=name,
+            marker=dict(size=11, color=SECTOR_COLORS.get(str(sector), NEUTRAL), line=dict(width=1, color="white"),
+                        symbol=_cohort_symbols(rows)),
+            customdata=list(zip(rows["id"], _plains(rows["name"]), _plains(rows["city"].fillna("")),
+                                _plains(rows["country_name"]), others, strict=True)),
+            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}, %{customdata[3]}<br>" + name
+            + "%{customdata[4]}<extra></extra>",
         )  # fmt: skip
+        if flat:
+            fig.add_trace(go.Scatter(x=rows["plot_lon"], y=rows["plot_lat"], **trace))
+        else:
+            fig.add_trace(go.Scattergeo(lat=rows["plot_lat"], lon=rows["plot_lon"], **trace))
+    if flat:
+        return _flat(fig, title=title, source=source)
     clusters = points[points["here_count"] > 1].drop_duplicates(subset=["lat", "lon"])
     if not clusters.empty:
         fig.add_trace(
@@ -207,6 +212,19 @@ def member_points_map(
         )  # fmt: skip
     fig.update_layout(showlegend=True)
     return _geo(fig, title=title, source=source, preset=preset)
+
+
+def _flat(fig: go.Figure, *, title: str, source: str) -> go.Figure:
+    """A blank longitude/latitude plane instead of a map: needs nothing from the server."""
+    axis = dict(showgrid=True, gridcolor="rgba(127,127,127,0.2)", zeroline=False, showticklabels=False)
+    fig.update_xaxes(range=[-180, 180], **axis)
+    fig.update_yaxes(range=[-58, 85], scaleanchor="x", scaleratio=1, **axis)
+    fig.update_layout(
+        title=_heading(title, source), font=FONT, height=500, margin=dict(l=0, r=0, t=72, b=40),
+        paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(127,127,127,0.06)", showlegend=True,
+        legend=_bottom_legend(), dragmode=False,
+    )  # fmt: skip
+    return fig
 
 
 def country_choropleth(

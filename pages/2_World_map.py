@@ -18,13 +18,16 @@ st.markdown(ui.map_summary(page, counts))
 view, preset = ui.choice(page, "view"), ui.choice(page, "preset")
 ui.clear_countries_button(page)
 source = page.source_line()
-if view == "points":
+shapes = bool(ui.shaped_countries())
+if not shapes:
+    st.warning(page.t("world_map.no_shapes"))
+if view == "points" or not shapes:
     points = transform.map_points(transform.in_sector_order(members, SECTORS))
     title = page.t("world_map.points.title", members=page.tn("count.member", len(points)),
                    countries=page.tn("count.country", len(counts)))  # fmt: skip
     sectors = ui.label_map(page, "sector", SECTORS)
     fig = figures.member_points_map(points, sector_labels=sectors, title=title, source=source, preset=preset,
-                                    here_label=page.t("world_map.points.here"))  # fmt: skip
+                                    here_label=page.t("world_map.points.here"), flat=not shapes)  # fmt: skip
     st.caption(page.t("cohort.symbols"))
 else:
     title = page.t("world_map.countries.title", countries=page.tn("count.country", len(counts)))

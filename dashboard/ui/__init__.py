@@ -12,6 +12,7 @@ from dashboard.ui.maps import (
     matrix_alt,
     mix_alt,
     sector_chart,
+    shaped_countries,
     summary,
     unshaped_countries,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "nothing_matches",
     "page_links",
     "sector_chart",
+    "shaped_countries",
     "set_filters",
     "setup",
     "share_url",

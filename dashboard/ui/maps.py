@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,7 +16,7 @@ from dashboard.data import (
 from dashboard.filters import FilterState
 from dashboard.schema import SECTORS
 from dashboard.ui.page import Page, choice
-from dashboard.ui.state import STATE, md, set_filters
+from dashboard.ui.state import STATE, file_stamp, md, set_filters
 
 # ---------------------------------------------------------------- map and sectors
 
@@ -86,14 +87,22 @@ def _on_sector_select() -> None:
         set_filters(replace(old, sector=tuple(s for s in SECTORS if s in sectors)))
 
 
-@st.cache_data(show_spinner=False)
-def _shaped_countries() -> frozenset[str]:
-    return topology_countries(paths.WORLD_TOPOLOGY)
+@st.cache_data(show_spinner=False, max_entries=4)
+def _topology(path: str, stamp: tuple[tuple[int, int], ...]) -> frozenset[str]:
+    return topology_countries(Path(path))
+
+
+def shaped_countries() -> frozenset[str]:
+    """The countries the served topology file has shapes for; empty when the file is missing or unreadable.
+
+    The browser's fetch of the shapes is invisible to the server, so the file on disk is what the page
+    goes by: checked on every run (cheaply, by its stamp), so a restored file brings the map back."""
+    return _topology(str(paths.WORLD_TOPOLOGY), file_stamp(paths.WORLD_TOPOLOGY))
 
 
 def unshaped_countries(located: pd.DataFrame) -> pd.DataFrame:
     """The countries the map has no shape for (Singapore at 110m), so they get a marker instead."""
-    return located[~located["country"].isin(_shaped_countries())]
+    return located[~located["country"].isin(shaped_countries())]
 
 
 def summary(page: Page, counts: pd.DataFrame, key: str) -> str:

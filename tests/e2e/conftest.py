@@ -45,19 +45,19 @@ class Server:
     log: Path
 
 
-def start_server(tmp: Path, *extra: str, data_dir: Path | None = None) -> Server:
+def start_server(tmp: Path, *extra: str, data_dir: Path | None = None, root: Path = paths.ROOT) -> Server:
     """Start `streamlit run` from the project root (so .streamlit/config.toml applies) and wait for health;
-    ``data_dir`` points it at another copy of the data (EXPLORER_DATA_DIR)."""
+    ``data_dir`` points it at another copy of the data (EXPLORER_DATA_DIR), ``root`` at a copy of the project."""
     port = free_port()
     log = tmp / f"streamlit-{port}.log"
     base_path = next((a.split("=", 1)[1] for a in extra if a.startswith("--server.baseUrlPath=")), "")
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(paths.ENTRY), "--server.port", str(port),
+        sys.executable, "-m", "streamlit", "run", str(root / paths.ENTRY.name), "--server.port", str(port),
         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none", *extra,
     ]  # fmt: skip
     env = {**os.environ, **({"EXPLORER_DATA_DIR": str(data_dir)} if data_dir else {})}
-    process = subprocess.Popen(cmd, cwd=paths.ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT, env=env)
+    process = subprocess.Popen(cmd, cwd=root, stdout=log.open("wb"), stderr=subprocess.STDOUT, env=env)
     prefix = f"/{base_path.strip('/')}" if base_path else ""
     url = f"http://127.0.0.1:{port}{prefix}"
     deadline = time.monotonic() + 60
