@@ -63,6 +63,11 @@ bench: dev-install
 preview: dev-install ## regenerate static/preview.png, the link-preview image, from the Overview
 	$(PY) scripts/make_preview.py
 
+SESSIONS ?= 10 20 50
+SOAK ?= 0
+load: dev-install ## concurrent browser sessions on loopback: make load [SESSIONS="10 20 50"] [SOAK=600]
+	$(PY) bench/load.py --sessions $(SESSIONS) --soak $(SOAK)
+
 audit: dev-install ## known vulnerabilities in the pinned runtime dependencies (needs the PyPI vulnerability service)
 	$(PY) -m pip_audit -r requirements.txt --strict --progress-spinner off
 
