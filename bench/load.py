@@ -155,7 +155,7 @@ async def one_round(base: str, sessions: int, memory: Memory, timeout_ms: float)
     return Round(sessions, started, seconds, round(before, 1), round(memory.now(), 1), list(results))
 
 
-def run(base: str, pid: int, plan: list[int], soak: float = 0.0, timeout_ms: float = 120_000) -> dict[str, Any]:
+def run(base: str, pid: int, plan: list[int], soak: float = 0.0, timeout_ms: float = 240_000) -> dict[str, Any]:
     """Each N in ``plan`` once, then rounds of the last N until ``soak`` seconds have passed."""
     memory = Memory(pid)
     rounds = [asyncio.run(one_round(base, n, memory, timeout_ms)) for n in plan]
