@@ -35,8 +35,8 @@ from tests.e2e.conftest import (  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "artifacts" / "load"
 # Every page, some with filters or page keys in the link, as readers arrive from shared links.
-VISITS = ("", "Members?sector=academia", "World_map?view=countries&region=europe", "Sectors",
-          "Initiatives?require=weights", "About")  # fmt: skip
+VISITS = ("", "Members?sector=academia", "World_map?view=countries&region=europe", "Sectors", "Initiatives",
+          "Open_vs_closed?require=weights", "About")  # fmt: skip
 SEARCH_LABEL = "Search names"  # the sidebar's search box (dashboard/locales/en.yaml: filters.q)
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync",

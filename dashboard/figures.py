@@ -220,9 +220,9 @@ def _flat(fig: go.Figure, *, title: str, source: str) -> go.Figure:
     fig.update_xaxes(range=[-180, 180], **axis)
     fig.update_yaxes(range=[-58, 85], scaleanchor="x", scaleratio=1, **axis)
     fig.update_layout(
-        title=_heading(title, source), font=FONT, height=500, margin=dict(l=0, r=0, t=72, b=40),
+        title=heading(title, source), font=FONT, height=500, margin=dict(l=0, r=0, t=72, b=40),
         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(127,127,127,0.06)", showlegend=True,
-        legend=_bottom_legend(), dragmode=False,
+        legend=bottom_legend(), dragmode=False,
     )  # fmt: skip
     return fig
 

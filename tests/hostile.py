@@ -23,9 +23,9 @@ HOSTILE_TEXTS = (IMG, SCRIPT, JS_LINK, BOLD, RTL, ZERO_WIDTH, FORMULA)
 
 # Valid URLs (http(s), dotted host, no whitespace) that still carry markup or try to end a Markdown link.
 HOSTILE_URLS = (
-    "https://example.org/?q=<img/src=x/onerror=alert(3)>",
-    'https://example.org/"><script>alert(4)</script>',
-    "https://example.org/a)(javascript:alert(5))",
+    "https://en.wikipedia.org/wiki/?q=<img/src=x/onerror=alert(3)>",
+    'https://en.wikipedia.org/wiki/"><script>alert(4)</script>',
+    "https://en.wikipedia.org/wiki/a)(javascript:alert(5))",
 )
 # Links that are not http(s): the validator must reject each one, naming the field.
 NOT_HTTP_URLS = (
@@ -56,7 +56,7 @@ HOSTILE_MEMBERS: tuple[dict[str, Any], ...] = (
         sector="academia",
         category="university",
         hq={"city": "# Heading _under_ `code`", "country": "DEU", "lat": 52.52, "lon": 13.40},
-        sources=["https://example.org/source"],
+        sources=["https://en.wikipedia.org/wiki/source"],
         notes="> quote\n\n| a | b |\n|---|---|\n| <svg onload=alert(8)> | x |",
     ),
     member(

@@ -42,19 +42,12 @@ def url_values(at: AppTest, key: str) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-DATA_FILES = {
-    "MEMBERS": "members.yaml",
-    "ALLIANCE": "alliance.yaml",
-    "REGIONS": "regions.yaml",
-    "CATEGORIES": "categories.yaml",
-    "INITIATIVES": "initiatives.yaml",
-    "MODELS": "models.yaml",
-}
-
-
 def use_data_dir(monkeypatch: pytest.MonkeyPatch, directory: Path) -> None:
     """Point the app (run in this process by AppTest) at another data directory, as EXPLORER_DATA_DIR does
-    for a server; the cache is keyed on the file paths, so the shipped data's entries are not reused."""
+    for a server: every path in dashboard.paths under data/ moves; the cache is keyed on the file paths and
+    stamps, so the shipped data's entries are not reused."""
+    shipped = paths.DATA_DIR
+    for name, value in list(vars(paths).items()):
+        if isinstance(value, Path) and value.parent == shipped:
+            monkeypatch.setattr(paths, name, directory / value.name)
     monkeypatch.setattr(paths, "DATA_DIR", directory)
-    for name, file in DATA_FILES.items():
-        monkeypatch.setattr(paths, name, directory / file)

@@ -95,8 +95,8 @@ def test_member_record_shows_the_hostile_text_escaped(hostile: Path) -> None:
     assert md(JS_LINK) in record
     sources = next(m.value for m in at.markdown if m.value.startswith("1. "))
     # The link text is the escaped URL; the target has no character that could end it early.
-    assert "(https://example.org/%22%3E%3Cscript%3Ealert%284%29%3C/script%3E)" in sources
-    assert "(https://example.org/a%29%28javascript:alert%285%29%29)" in sources
+    assert "(https://en.wikipedia.org/wiki/%22%3E%3Cscript%3Ealert%284%29%3C/script%3E)" in sources
+    assert "(https://en.wikipedia.org/wiki/a%29%28javascript:alert%285%29%29)" in sources
     table = at.dataframe[0].value
     assert f"{IMG} Labs" in set(table["name"]), "the grid shows the name exactly as written"
     assert HOSTILE_URLS[0] in set(table["website"])

@@ -29,7 +29,7 @@ INJECTED = """() => {
   return found;
 }"""
 PAGES = ("", "Members?member=hostile-html", "Members?member=hostile-unicode", "World_map", "World_map?view=countries",
-         "Sectors", "Initiatives", "About")  # fmt: skip
+         "Sectors", "Initiatives", "Open_vs_closed", "About")  # fmt: skip
 
 
 @pytest.fixture(scope="module")
