@@ -23,12 +23,12 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.e2e.conftest import (  # noqa: E402
-    CHROMIUM,
     HARMLESS,
     LOCAL_HOSTS,
     RENDERED,
     STILLNESS_SCRIPT,
     Server,
+    chromium,
     start_server,
     stop_server,
 )
@@ -146,7 +146,7 @@ async def one_round(base: str, sessions: int, memory: Memory, timeout_ms: float)
     from playwright.async_api import async_playwright
 
     async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        browser = await pw.chromium.launch(executable_path=chromium(), args=LAUNCH_ARGS)
         before, started = memory.now(), time.monotonic()
         results = await asyncio.gather(*(reader(browser, base, n, timeout_ms) for n in range(sessions)))
         seconds = time.monotonic() - started
