@@ -52,10 +52,10 @@ def member_table(page: Page, members: pd.DataFrame) -> str | None:
             "sources": col.ListColumn(page.t("members.col.sources")),
         },
     )
-    wanted = (_url_values(MEMBER) or [""])[-1]
-    if wanted and wanted not in set(members["id"]):
-        _set_url(MEMBER, [])
-        wanted = ""
+    given = _url_values(MEMBER)
+    wanted = given[-1] if given and given[-1] in set(members["id"]) else ""
+    if given != ([wanted] if wanted else []):
+        _set_url(MEMBER, [wanted] if wanted else [])  # one shown member at most; the rest dropped quietly
     return wanted or None
 
 

@@ -27,6 +27,7 @@ from dashboard.ui.state import (
     _on_multi_change,
     _on_param_change,
     _on_reset,
+    _set_url,
     _sync_filters,
     _sync_lang,
     _sync_page_params,
@@ -311,6 +312,8 @@ def title_or_stop(page: Page, key: str) -> None:
     st.title(page.t(key))
     st.caption(page.as_of_line())
     if page.empty:
+        if page.key == "members":
+            _set_url(MEMBER, [])  # no member is shown, so a member in the link is dropped as when filtered out
         nothing_matches(page)
         st.stop()
 
