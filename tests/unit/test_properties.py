@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard import filters, transform
-from dashboard.data import load_categories, load_members, load_regions, members_frame, validate_members
+from dashboard.data import load_categories, load_events, load_members, load_regions, members_frame, validate_members
 from dashboard.i18n import DEFAULT_LANG, languages, pick_language
 from dashboard.routes import ROUTES, parse_params
 from dashboard.schema import FIELDS, SECTORS
@@ -21,11 +21,13 @@ from tests.factories import member
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 MEMBERS = load_members()
-OPTIONS = filters.options_from(MEMBERS, sector_order=SECTORS, region_order=list(load_regions().label))
+OPTIONS = filters.options_from(
+    MEMBERS, sector_order=SECTORS, region_order=list(load_regions().label), dates=load_events()["date"]
+)
 CATEGORIES, REGIONS = load_categories(), load_regions()
 PAGE_KEYS = sorted({k for r in ROUTES for k in (*r.params, *r.multi)})
 URL_KEYS = [*filters.KEYS, *PAGE_KEYS, "member", "lang"]
-VALID = {k: list(OPTIONS.of(k)) for k in filters.LIST_KEYS} | {
+VALID = {k: list(OPTIONS.of(k)) for k in (*filters.LIST_KEYS, "asof")} | {
     k: list(v) for r in ROUTES for k, v in (*r.params.items(), *r.multi.items())
 }
 
@@ -43,6 +45,7 @@ def test_any_query_gives_a_filter_state_of_accepted_values_only(params: dict[str
     for key in filters.LIST_KEYS:
         assert set(getattr(state, key)) <= set(OPTIONS.of(key))
         assert len(set(getattr(state, key))) == len(getattr(state, key))
+    assert state.asof == "" or state.asof in OPTIONS.asof, "a membership date is one of the milestones"
     assert len(state.q) <= filters.MAX_QUERY
     assert state.q == filters.clean_query(state.q)[0], "a search keeps no control characters"
     assert set(dropped) <= set(filters.KEYS)
