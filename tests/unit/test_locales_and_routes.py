@@ -10,7 +10,7 @@ from dashboard import paths
 from dashboard.i18n import catalog, languages, t
 from dashboard.routes import ROUTES
 
-SOURCES = [paths.ENTRY, *paths.PAGES_DIR.glob("*.py"), *(paths.ROOT / "dashboard").glob("*.py")]
+SOURCES = [paths.ENTRY, *paths.PAGES_DIR.glob("*.py"), *(paths.ROOT / "dashboard").rglob("*.py")]
 KEY_CALL = re.compile(r"""\bt\(\s*["']([a-z0-9_.]+)["']""")
 
 
