@@ -58,7 +58,7 @@ import-indexes: install ## rewrite data/fmti* and data/openness_index* from chec
 	$(PY) -m scripts.import_openness_index $(OPENNESS)
 
 bench: dev-install
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 preview: dev-install ## regenerate static/preview.png, the link-preview image, from the Overview
 	$(PY) scripts/make_preview.py

@@ -29,6 +29,9 @@ from dashboard.schema import (
 from dashboard.sources import AcceptedHosts, accepted_hosts, host_problems
 from dashboard.validation import DataError, Problem, list_problems, record_problems
 
+# libyaml's safe loader parses the same YAML 1.1 about ten times faster than the pure-Python one.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 MEMBER_COLUMNS: tuple[str, ...] = (
     "id", "name", "short_name", "sector", "category", "category_label", "membership", "joined",
     "joined_kind", "joined_source", "city", "country", "country_name", "region", "region_label", "lat", "lon",
@@ -48,7 +51,7 @@ def read_yaml(path: Path) -> Any:
     except OSError as exc:
         raise DataError([Problem(name, f"cannot be read ({exc.strerror})")]) from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name

@@ -227,6 +227,33 @@ def _flat(fig: go.Figure, *, title: str, source: str) -> go.Figure:
     return fig
 
 
+def member_cells_map(
+    cells: pd.DataFrame, *, sector_labels: Mapping[str, str], title: str, source: str, preset: str,
+    count_label: str,
+) -> go.Figure:  # fmt: skip
+    """Too many members to draw one by one: one marker per cell and sector (``cells`` from transform.map_cells),
+    its area growing with the count; the hover gives the count (``count_label``) and the first names."""
+    fig = go.Figure()
+    largest = max(int(cells["count"].max()), 1) if not cells.empty else 1
+    for sector, rows in cells.groupby("sector", sort=False):
+        name = sector_labels.get(str(sector), str(sector))
+        hover = [
+            f"{count_label.format(count=f'{n:,}')}<br>" + ", ".join(here) + (", …" if n > len(here) else "")
+            for n, here in zip(rows["count"], rows["here"], strict=True)
+        ]
+        fig.add_trace(
+            go.Scattergeo(
+                lat=rows["lat"], lon=rows["lon"], mode="markers", name=name,
+                marker=dict(size=6 + 30 * (rows["count"] / largest) ** 0.5, opacity=0.8,
+                            color=SECTOR_COLORS.get(str(sector), NEUTRAL), line=dict(width=1, color="white")),
+                customdata=list(zip(rows["id"], hover, strict=True)),
+                hovertemplate=f"<b>{name}</b><br>%{{customdata[1]}}<extra></extra>",
+            )
+        )  # fmt: skip
+    fig.update_layout(showlegend=True)
+    return _geo(fig, title=title, source=source, preset=preset)
+
+
 def country_choropleth(
     counts: pd.DataFrame, *, title: str, source: str, preset: str, colorbar_title: str,
     markers: pd.DataFrame | None = None,

@@ -125,6 +125,32 @@ def _is_missing(value: object) -> bool:
 # ---------------------------------------------------------------- map and sectors
 
 SPREAD_DEGREES = 0.5  # how far apart members sharing one city are drawn, so each can be hovered
+MAX_MAP_POINTS = 2_000  # above this, the points map groups members into cells (one marker per cell and sector)
+CELL_DEGREES = 2.0  # the size of such a cell: about one city region at the world view
+CELL_NAMES = 5  # members named in a cell's hover; the rest are counted
+MAX_TREEMAP_MEMBERS = 500  # above this, the treemap stops at categories (thousands of tiles cannot be read)
+MAX_NAMES = 40  # names listed per country in the map's table and hover; the rest are counted
+
+
+def names_text(names: Sequence[str], limit: int = MAX_NAMES) -> str:
+    """Names in alphabetical order, joined; beyond ``limit``, the first ones and how many more ('…, +12')."""
+    ordered = sorted(names, key=str.casefold)
+    if len(ordered) <= limit:
+        return ", ".join(ordered)
+    return ", ".join(ordered[:limit]) + f", … +{len(ordered) - limit:,}"
+
+
+def map_cells(frame: pd.DataFrame, degrees: float = CELL_DEGREES, names: int = CELL_NAMES) -> pd.DataFrame:
+    """Placed members grouped per sector into square cells of ``degrees``: one row per cell and sector with the
+    mean position, the count, the first member's id and country (what a click on the cell selects), and the
+    first ``names`` short names (``here``), largest cells first."""
+    placed = frame.dropna(subset=["lat", "lon"])
+    cell = (placed["lat"] // degrees).astype(int).astype(str) + "," + (placed["lon"] // degrees).astype(int).astype(str)
+    cells = placed.assign(cell=cell).groupby(["sector", "cell"], sort=False).agg(
+        lat=("lat", "mean"), lon=("lon", "mean"), count=("id", "size"), id=("id", "first"),
+        country=("country", "first"), here=("short_name", lambda s: list(s.iloc[:names])),
+    )  # fmt: skip
+    return cells.reset_index().drop(columns="cell").sort_values("count", ascending=False, kind="stable")
 
 
 def map_points(frame: pd.DataFrame) -> pd.DataFrame:
@@ -145,9 +171,7 @@ def map_points(frame: pd.DataFrame) -> pd.DataFrame:
 def count_by_country(frame: pd.DataFrame) -> pd.DataFrame:
     """Per country: code, name, number of members and their names, largest first."""
     located = frame.dropna(subset=["country"])
-    grouped = located.groupby(["country", "country_name"]).agg(
-        count=("id", "size"), members=("short_name", lambda s: ", ".join(sorted(s, key=str.casefold)))
-    )
+    grouped = located.groupby(["country", "country_name"]).agg(count=("id", "size"), members=("short_name", names_text))
     grouped = grouped.reset_index().sort_values(["count", "country_name"], ascending=[False, True])
     return grouped.reset_index(drop=True)
 
@@ -174,8 +198,8 @@ def sector_shares(frame: pd.DataFrame, sectors: Sequence[str], regions: Sequence
     return long[long["count"] > 0].reset_index(drop=True)
 
 
-def hierarchy(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rows for a treemap: ids, parents, labels, values and sector, sector -> category -> member."""
+def hierarchy(frame: pd.DataFrame, *, members: bool = True) -> pd.DataFrame:
+    """Rows for a treemap: ids, parents, labels, values and sector, sector -> category (-> member)."""
     rows: list[dict[str, object]] = []
     for sector, by_sector in frame.groupby("sector", sort=False):
         rows.append(
@@ -193,7 +217,7 @@ def hierarchy(frame: pd.DataFrame) -> pd.DataFrame:
                     "kind": "category",
                 }
             )
-            for _, member in by_cat.iterrows():
+            for _, member in by_cat.iterrows() if members else ():
                 rows.append({"id": f"{cid}/{member['id']}", "parent": cid, "label": member["short_name"], "value": 1,
                              "sector": sector, "kind": "member"})  # fmt: skip
     return pd.DataFrame(rows, columns=["id", "parent", "label", "value", "sector", "kind"])

@@ -21,14 +21,21 @@ source = page.source_line()
 shapes = bool(ui.shaped_countries())
 if not shapes:
     st.warning(page.t("world_map.no_shapes"))
+placed = int(members["lat"].notna().sum())
 if view == "points" or not shapes:
-    points = transform.map_points(transform.in_sector_order(members, SECTORS))
-    title = page.t("world_map.points.title", members=page.tn("count.member", len(points)),
+    title = page.t("world_map.points.title", members=page.tn("count.member", placed),
                    countries=page.tn("count.country", len(counts)))  # fmt: skip
     sectors = ui.label_map(page, "sector", SECTORS)
-    fig = figures.member_points_map(points, sector_labels=sectors, title=title, source=source, preset=preset,
-                                    here_label=page.t("world_map.points.here"), flat=not shapes)  # fmt: skip
-    st.caption(page.t("cohort.symbols"))
+    ordered = transform.in_sector_order(members, SECTORS)
+    here = page.t("world_map.points.here")
+    if placed <= transform.MAX_MAP_POINTS or not shapes:
+        fig = figures.member_points_map(transform.map_points(ordered), sector_labels=sectors, title=title,
+                                        source=source, preset=preset, here_label=here, flat=not shapes)  # fmt: skip
+        st.caption(page.t("cohort.symbols"))
+    else:  # too many to draw one by one: nearby members of a sector share one marker
+        st.caption(page.t("world_map.points.grouped", count=f"{placed:,}"))
+        fig = figures.member_cells_map(transform.map_cells(ordered), sector_labels=sectors, title=title,
+                                       source=source, preset=preset, count_label=here)  # fmt: skip
 else:
     title = page.t("world_map.countries.title", countries=page.tn("count.country", len(counts)))
     fig = figures.country_choropleth(counts, title=title, source=source, preset=preset,
@@ -43,5 +50,5 @@ if not unplaced.empty:
 st.subheader(page.t("world_map.table.title"))
 ui.table(counts.assign(country_name=counts["country"].map(page.labels.country)),
          {"country_name": page.t("world_map.table.country"), "count": page.t("world_map.table.count"),
-          "members": page.t("world_map.table.members")})  # fmt: skip
+          "members": page.t("world_map.table.members")}, page.lang)  # fmt: skip
 ui.page_links(page, ["sectors", "members"])

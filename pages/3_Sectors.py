@@ -19,7 +19,8 @@ counts = transform.count_by(members, "sector", order=SECTORS)
 st.markdown(ui.summary(page, counts, "sectors.summary"))
 
 title = page.t("sectors.treemap.title")
-nodes = transform.hierarchy(transform.in_sector_order(members, SECTORS))
+nodes = transform.hierarchy(transform.in_sector_order(members, SECTORS),
+                            members=len(members) <= transform.MAX_TREEMAP_MEMBERS)  # fmt: skip
 fig = figures.sector_treemap(nodes, sector_labels=sectors, title=title, source=page.source_line())
 ui.chart(fig, alt=ui.alt(page, title, counts, "sector"), key="treemap", filename="members-by-sector-and-category")
 st.caption(page.t("sectors.treemap.help"))

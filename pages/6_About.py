@@ -35,7 +35,7 @@ caveats = transform.with_notes(page.members)
 st.markdown(page.t("about.caveats.count", count=len(caveats), shown=len(page.members),
                    **transform.unknown_counts(page.members)))  # fmt: skip
 if not caveats.empty:
-    ui.table(caveats, {"name": page.t("members.col.name"), "notes": page.t("members.field.notes")})
+    ui.table(caveats, {"name": page.t("members.col.name"), "notes": page.t("members.field.notes")}, page.lang)
 
 st.header(page.t("about.cite.title"))
 today = dt.date.today().isoformat()

@@ -16,8 +16,24 @@ TABLE, TABLE_IDS = "member_table", "_member_table_ids"
 DOWNLOADS: tuple[tuple[str, str], ...] = (("filtered", "csv"), ("filtered", "json"), ("all", "csv"), ("all", "json"))
 
 
-def member_table(page: Page, members: pd.DataFrame) -> str | None:
+TABLE_ROWS = 1_000  # rows sent to the browser at once; longer lists are shown a page at a time
+
+
+def _table_page(page: Page, members: pd.DataFrame) -> pd.DataFrame:
+    """All rows, or with more than TABLE_ROWS, the page of them the reader picks."""
+    if len(members) <= TABLE_ROWS:
+        return members
+    pages = -(-len(members) // TABLE_ROWS)
+    number = st.number_input(
+        page.t("members.table.page", pages=f"{pages:,}", rows=f"{TABLE_ROWS:,}"), min_value=1, max_value=pages,
+        value=1, step=1, key="member_table_page",
+    )  # fmt: skip
+    return members.iloc[(int(number) - 1) * TABLE_ROWS : int(number) * TABLE_ROWS]
+
+
+def member_table(page: Page, everyone: pd.DataFrame) -> str | None:
     """The sortable table; returns the id of the member picked in it or in the URL, if still shown."""
+    members = _table_page(page, everyone)
     table = pd.DataFrame(
         {
             "name": members["name"],
@@ -53,7 +69,7 @@ def member_table(page: Page, members: pd.DataFrame) -> str | None:
         },
     )
     given = _url_values(MEMBER)
-    wanted = given[-1] if given and given[-1] in set(members["id"]) else ""
+    wanted = given[-1] if given and given[-1] in set(everyone["id"]) else ""
     if given != ([wanted] if wanted else []):
         _set_url(MEMBER, [wanted] if wanted else [])  # one shown member at most; the rest dropped quietly
     return wanted or None
@@ -75,7 +91,10 @@ def _on_member_pick() -> None:
 def member_detail(page: Page, members: pd.DataFrame, selected: str | None) -> None:
     """Every field and every source of one member."""
     st.subheader(page.t("members.detail.title"))
-    names = dict(zip(members["id"], members["name"], strict=True))
+    listed = members
+    if len(members) > TABLE_ROWS:  # choose among the table's page (and the open record), not every row
+        listed = members[members["id"].isin(st.session_state.get(TABLE_IDS, [])) | (members["id"] == selected)]
+    names = dict(zip(listed["id"], listed["name"], strict=True))
     st.session_state[WIDGET.format(MEMBER)] = selected
     picked = st.selectbox(
         page.t("members.detail.pick"), list(names), key=WIDGET.format(MEMBER), format_func=names.__getitem__,
@@ -111,9 +130,9 @@ def member_detail(page: Page, members: pd.DataFrame, selected: str | None) -> No
 def download_members(page: Page, scope: str, fmt: str) -> None:
     """One download button: the filtered (``scope="filtered"``) or the full member list as CSV or JSON."""
     frame = page.members if scope == "filtered" else page.roster
-    data = transform.to_csv_bytes(frame) if fmt == "csv" else transform.to_json_bytes(frame)
-    st.download_button(
-        page.t(f"members.download.{scope}_{fmt}", total=len(frame)), data=data,
+    build = transform.to_csv_bytes if fmt == "csv" else transform.to_json_bytes
+    st.download_button(  # the file is built when the button is pressed, not on every run of the page
+        page.t(f"members.download.{scope}_{fmt}", total=len(frame)), data=lambda: build(frame),
         file_name=f"ai-alliance-members-{scope}.{fmt}", key=f"download_{scope}_{fmt}", width="stretch",
         mime="text/csv" if fmt == "csv" else "application/json",
     )  # fmt: skip

@@ -354,10 +354,16 @@ def choices(page: Page, key: str) -> tuple[str, ...]:
     return page.multi[key]
 
 
-def table(frame: pd.DataFrame, columns: Mapping[str, str]) -> None:
+TABLE_LIMIT = 300  # rows of a plain HTML table; a longer one shows its first rows and says so
+
+
+def table(frame: pd.DataFrame, columns: Mapping[str, str], lang: str = DEFAULT_LANG) -> None:
     """A plain, accessible HTML table (read by screen readers, no hover needed) with translated headers.
 
     st.table renders Markdown in every cell and header, so each text is escaped to show as written."""
-    shown = frame.loc[:, list(columns)].rename(columns={k: md(v) for k, v in columns.items()})
+    first = frame.head(TABLE_LIMIT)
+    shown = first.loc[:, list(columns)].rename(columns={k: md(v) for k, v in columns.items()})
     shown = shown.map(lambda v: md(v) if isinstance(v, str) else v)
     st.table(shown.set_index(md(columns[next(iter(columns))])))
+    if len(frame) > len(first):
+        st.caption(t("table.first", lang, shown=f"{len(first):,}", total=f"{len(frame):,}"))

@@ -21,6 +21,12 @@ from scripts import ensure_tools
 SHOTS = paths.ROOT / "artifacts" / "screenshots"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 DESKTOP = {"width": 1280, "height": 900}
+# Headless Chromium with every host but this machine blocked (a proxy that refuses; loopback bypasses it).
+CHROMIUM_ARGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=localhost;127.0.0.1;[::1]",
+)  # fmt: skip
 PHONE = {"width": 390, "height": 844}
 
 
@@ -45,14 +51,17 @@ class Server:
     log: Path
 
 
-def start_server(tmp: Path, *extra: str, data_dir: Path | None = None, root: Path = paths.ROOT) -> Server:
+def start_server(
+    tmp: Path, *extra: str, data_dir: Path | None = None, root: Path = paths.ROOT, entry: Path | None = None
+) -> Server:
     """Start `streamlit run` from the project root (so .streamlit/config.toml applies) and wait for health;
-    ``data_dir`` points it at another copy of the data (EXPLORER_DATA_DIR), ``root`` at a copy of the project."""
+    ``data_dir`` points it at another copy of the data (EXPLORER_DATA_DIR), ``root`` at a copy of the project,
+    ``entry`` at another app script (the benchmark's floor apps)."""
     port = free_port()
     log = tmp / f"streamlit-{port}.log"
     base_path = next((a.split("=", 1)[1] for a in extra if a.startswith("--server.baseUrlPath=")), "")
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(root / paths.ENTRY.name), "--server.port", str(port),
+        sys.executable, "-m", "streamlit", "run", str(entry or root / paths.ENTRY.name), "--server.port", str(port),
         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none", *extra,
     ]  # fmt: skip
@@ -104,12 +113,8 @@ def browser() -> Iterator[object]:
     with sync_playwright() as pw:
         instance = pw.chromium.launch(
             executable_path=executable,
-            args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=localhost;127.0.0.1;[::1]",
-            ],
-        )  # fmt: skip
+            args=list(CHROMIUM_ARGS),
+        )
         yield instance
         instance.close()
 

@@ -1,0 +1,106 @@
+"""Timing one page view in headless Chromium, with the browser tests' launch flags and wait logic."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from tests.e2e.conftest import CHROMIUM_ARGS, DESKTOP, RENDERED, STILLNESS_SCRIPT, chromium
+
+TIMEOUT_MS = 180_000
+
+# What the page downloaded (from the Resource Timing API) and what it shows.
+INVENTORY = """() => {
+  const res = performance.getEntriesByType('resource');
+  const js = res.filter(r => r.name.split('?')[0].endsWith('.js'));
+  const kinds = {};
+  for (const el of document.querySelectorAll('[data-testid="stMain"] [data-testid="stElementContainer"] > *')) {
+    const kind = el.getAttribute('data-testid') || el.tagName.toLowerCase();
+    kinds[kind] = (kinds[kind] || 0) + 1;
+  }
+  return {
+    requests: res.length,
+    kilobytes: Math.round(res.reduce((a, r) => a + (r.encodedBodySize || 0), 0) / 1024),
+    js_chunks: js.length,
+    js_kilobytes: Math.round(js.reduce((a, r) => a + (r.encodedBodySize || 0), 0) / 1024),
+    charts: document.querySelectorAll('.js-plotly-plot').length,
+    svg_nodes: document.querySelectorAll('.js-plotly-plot svg *').length,
+    dom_nodes: document.getElementsByTagName('*').length,
+    exceptions: document.querySelectorAll('[data-testid="stException"]').length,
+    kinds: kinds,
+  };
+}"""
+
+
+def launch(playwright: Any) -> Any:
+    return playwright.chromium.launch(executable_path=chromium(), args=list(CHROMIUM_ARGS))
+
+
+def new_context(browser: Any) -> Any:
+    context = browser.new_context(viewport=DESKTOP)
+    context.add_init_script(STILLNESS_SCRIPT)
+    return context
+
+
+def _rendered_ms(page: Any, since: str) -> float:
+    """Wait until rendered and still; the time of the last change to the page, counted from ``since``."""
+    page.evaluate("window.__lastMutation = Date.now()")
+    page.wait_for_function(RENDERED, timeout=TIMEOUT_MS, polling=50)
+    return float(page.evaluate(f"window.__lastMutation - ({since})"))
+
+
+def load(context: Any, url: str, *, inventory: bool = False) -> dict[str, Any]:
+    """Open ``url`` in a new tab: milliseconds from navigation start until every chart drew and the page is
+    still (the last DOM change), and optionally what was downloaded and drawn."""
+    page = context.new_page()
+    try:
+        page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
+        result: dict[str, Any] = {"ms": _rendered_ms(page, "performance.timeOrigin")}
+        if inventory:
+            result.update(page.evaluate(INVENTORY))
+        result["errors"] = page.locator('[data-testid="stException"]').count()
+        return result
+    finally:
+        page.close()
+
+
+def change_filter(context: Any, url: str) -> float:
+    """Open ``url``, pick the first option of the first sidebar multiselect, and time the redraw."""
+    page = context.new_page()
+    try:
+        page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
+        _rendered_ms(page, "performance.timeOrigin")
+        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
+        option = page.get_by_role("option").first
+        option.wait_for(timeout=10_000)
+        page.evaluate("window.__t0 = Date.now()")
+        option.click()
+        page.wait_for_function("document.querySelector('[data-testid=\"stApp\"]')"
+                               ".getAttribute('data-test-script-state') !== 'notRunning' "
+                               "|| Date.now() - window.__t0 > 1500", polling=10)  # fmt: skip
+        return _rendered_ms(page, "window.__t0")
+    finally:
+        page.close()
+
+
+def concurrent(browser: Any, urls: list[str]) -> dict[str, Any]:
+    """Open every URL at once, each in its own browser context (its own session); wait for all of them."""
+    contexts = [new_context(browser) for _ in urls]
+    pages = [c.new_page() for c in contexts]
+    start = time.monotonic()
+    try:
+        for page, url in zip(pages, urls, strict=True):
+            page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
+        rendered, errors = 0, 0
+        for page in pages:
+            try:
+                page.wait_for_function(RENDERED, timeout=TIMEOUT_MS, polling=200)
+                rendered += 1
+            except Exception:  # noqa: BLE001 - a session that never renders is what we count
+                pass
+            errors += page.locator('[data-testid="stException"]').count()
+        return {"sessions": len(urls), "rendered": rendered, "errors": errors,
+                "all_rendered_s": round(time.monotonic() - start, 1)}  # fmt: skip
+    finally:
+        for context in contexts:
+            context.close()

@@ -1,0 +1,68 @@
+"""Generated datasets for the scale benchmark: the shipped 57 members plus made-up organisations.
+
+The made-up members follow the schema with plausible values: a real sector and category pair, the
+headquarters city and country of a shipped member with the coordinates moved a little, a founding year,
+the sources of that shipped member. They are written to a temporary folder (never into data/), together
+with copies of the other data files, and the app reads them when EXPLORER_DATA_DIR points there.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dashboard import paths
+
+WORDS = (
+    "Aurora", "Basalt", "Cedar", "Delta", "Ember", "Fjord", "Granite", "Harbor", "Iris", "Juniper", "Kestrel",
+    "Lumen", "Meridian", "Nimbus", "Orchid", "Prairie", "Quartz", "Summit", "Tundra", "Vertex", "Willow", "Zephyr",
+)  # fmt: skip
+SUFFIX = {
+    "company": ("Labs", "Systems", "Technologies", "AI"),
+    "academia": ("University", "Institute of Technology", "College"),
+    "research_institute": ("Research Centre", "Computing Lab", "AI Institute"),
+    "government": ("Science Agency", "Research Council"),
+    "nonprofit": ("Foundation", "Consortium", "Initiative"),
+}
+FILES = ("alliance.yaml", "categories.yaml", "regions.yaml", "initiatives.yaml", "models.yaml")
+
+
+def _made_up(i: int, rng: random.Random, template: dict[str, Any], categories: dict[str, Any]) -> dict[str, Any]:
+    category = rng.choice(sorted(categories))
+    sector = categories[category]["sector"]
+    name = f"{rng.choice(WORDS)} {rng.choice(WORDS)} {rng.choice(SUFFIX[sector])} {i}"
+    hq = dict(template["hq"])
+    if hq.get("lat") is not None:
+        hq["lat"] = round(max(-89.0, min(89.0, hq["lat"] + rng.uniform(-0.8, 0.8))), 4)
+        hq["lon"] = round(max(-179.0, min(179.0, hq["lon"] + rng.uniform(-0.8, 0.8))), 4)
+    slug = f"generated-{i}"
+    return {
+        "id": slug, "name": name, "short_name": name, "sector": sector, "category": category, "membership": None,
+        "joined": f"{rng.randint(2023, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "hq": hq,
+        "website": f"https://{slug}.example.org", "founded": rng.choice([None, rng.randint(1850, 2024)]),
+        "sources": list(template["sources"][:2]),
+        "notes": template["notes"] if rng.random() < 0.1 or any(v is None for v in hq.values()) else None,
+    }  # fmt: skip
+
+
+def members(size: int, *, seed: int = 12) -> list[dict[str, Any]]:
+    """The shipped members (all of them when ``size`` >= 57, else the first ``size``) and made-up ones."""
+    shipped = yaml.load(paths.MEMBERS.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    categories = yaml.load(paths.CATEGORIES.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    rng = random.Random(seed)
+    made = [_made_up(i, rng, rng.choice(shipped), categories) for i in range(max(0, size - len(shipped)))]
+    return list(shipped[:size]) + made
+
+
+def write_dataset(size: int, folder: Path) -> Path:
+    """A complete data folder with ``size`` members; returns it (for EXPLORER_DATA_DIR)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in FILES:
+        shutil.copy(paths.DATA_DIR / name, folder / name)
+    text = yaml.dump(members(size), Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=1000)
+    (folder / "members.yaml").write_text(text, encoding="utf-8")
+    return folder

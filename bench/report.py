@@ -1,0 +1,101 @@
+"""The benchmark's results as Markdown tables, each time also as a ratio to its floor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dashboard.routes import ROUTES
+
+
+def _ms(s: dict[str, Any]) -> str:
+    return f"{s['median']:,} ({s['min']:,}–{s['max']:,})"
+
+
+def _ratio(value: float, floor: float | None) -> str:
+    return f"{value / floor:.2f}×" if floor else "–"
+
+
+def _floors(r: dict[str, Any]) -> list[str]:
+    floors = r.get("floors", {})
+    lines = ["| floor | cold ms | warm ms, median (min–max) | requests | KB | JS chunks |", "|---|--:|--:|--:|--:|--:|"]
+    for name in ("hello", "chart"):
+        if name in floors:
+            f = floors[name]
+            lines.append(f"| {name} | {f['cold_ms']:,} | {_ms(f['warm'])} | {f['requests']} | {f['kilobytes']:,} "
+                         f"| {f['js_chunks']} |")  # fmt: skip
+    if "filter_update" in floors:
+        lines.append(f"| filter change (one filter, one chart) | | {_ms(floors['filter_update'])} | | | |")
+    return lines
+
+
+def _pages(r: dict[str, Any]) -> list[str]:
+    floors = r.get("floors", {})
+    chart = floors.get("chart", {}).get("warm", {}).get("median")
+    update = floors.get("filter_update", {}).get("median")
+    lines = [
+        "| page | cold ms | warm ms, median (min–max) | warm ÷ chart floor | filter change ms | ÷ floor update "
+        "| requests | KB (JS chunks) | charts | elements | errors |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for route in ROUTES:
+        p = r["pages"].get(route.key)
+        if not p:
+            continue
+        u = p["filter_update"]
+        lines.append(
+            f"| {route.key} | {p['cold_ms']:,} | {_ms(p['warm'])} | {_ratio(p['warm']['median'], chart)} | {_ms(u)} "
+            f"| {_ratio(u['median'], update)} | {p['requests']} | {p['kilobytes']:,} ({p['js_chunks']}) "
+            f"| {p['charts']} | {sum(p['kinds'].values())} | {p['errors']} |"
+        )
+    return lines
+
+
+def _scale(r: dict[str, Any]) -> list[str]:
+    sizes = list(r["scale"])
+    head = "| page | " + " | ".join(f"{int(s):,} members" for s in sizes) + " | 10,000 ÷ 57 |"
+    lines = [head, "|---|" + "--:|" * (len(sizes) + 1)]
+    for route in ROUTES:
+        cells = [_ms(r["scale"][s][route.key]) for s in sizes]
+        base, big = r["scale"].get("57", {}).get(route.key), r["scale"].get("10000", {}).get(route.key)
+        growth = _ratio(big["median"], base["median"]) if base and big else "–"
+        lines.append(f"| {route.key} | " + " | ".join(cells) + f" | {growth} |")
+    for label, key in (("first load after start (reads the data)", "first_load_ms"), ("server RSS MB", "rss_mb")):
+        lines.append(f"| {label} | " + " | ".join(f"{r['scale'][s][key]:,}" for s in sizes) + " | |")
+    errors = sum(r["scale"][s][route.key]["errors"] for s in sizes for route in ROUTES)
+    lines.append(f"| errors shown | {errors} |" + " |" * len(sizes))
+    return lines
+
+
+def _script(r: dict[str, Any]) -> list[str]:
+    lines = ["| page | first run ms | warm ms, median (min–max) | most cumulative time (one warm run) |",
+             "|---|--:|--:|---|"]  # fmt: skip
+    for route in ROUTES:
+        s = r["script"][route.key]
+        lines.append(f"| {route.key} | {s['first_ms']:,} | {_ms(s['warm'])} | {'<br>'.join(s['profile'][:4])} |")
+    return lines
+
+
+def _memory(r: dict[str, Any]) -> list[str]:
+    m = r["memory"]
+    c = m["concurrent"]
+    after = ", ".join(f"{k} {v}" for k, v in m["after_page_mb"].items())
+    return [
+        "| server RSS | MB |", "|---|--:|", f"| after start | {m['after_start_mb']} |",
+        f"| after each page | {after} |",
+        f"| {c['sessions']} sessions at once: peak | {c['peak_rss_mb']} |",
+        f"| {c['sessions']} sessions: rendered / errors / seconds for all | {c['rendered']} / {c['errors']} "
+        f"/ {c['all_rendered_s']} |",
+        f"| after the sessions | {m['after_sessions_mb']} |",
+    ]  # fmt: skip
+
+
+def markdown(r: dict[str, Any]) -> str:
+    m = r["machine"]
+    out = [f"Machine: {m['nproc']} CPUs, {m['memory_gb']} GB, {m['chromium']}, Python {m['python']}, "
+           f"Streamlit {m['streamlit']}, Plotly {m['plotly']}; load average at start {m['load_average'][0]:.1f}. "
+           f"{r['reps']} repetitions per median."]  # fmt: skip
+    for name, render in (("floors", _floors), ("pages", _pages), ("script", _script), ("scale", _scale),
+                         ("memory", _memory)):  # fmt: skip
+        if name in r:
+            out += ["", f"### {name}", "", *render(r)]
+    return "\n".join(out)

@@ -1,0 +1,197 @@
+"""The benchmark's measurements: floors, pages, a filter change, script time, scale, memory."""
+
+from __future__ import annotations
+
+import cProfile
+import pstats
+import statistics
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from bench import browser as web
+from bench.generate import write_dataset
+from dashboard import paths
+from dashboard.routes import ROUTES
+from tests.e2e.conftest import Server, start_server, stop_server
+
+FLOORS = Path(__file__).resolve().parent / "floors"
+
+
+def spread(values: list[float]) -> dict[str, float]:
+    """Median, min and max (milliseconds, rounded) of repeated measurements."""
+    return {"median": round(statistics.median(values)), "min": round(min(values)), "max": round(max(values)),
+            "n": len(values)}  # fmt: skip
+
+
+def rss_mb(server: Server) -> float:
+    """The server process's resident memory in MB, from /proc."""
+    for line in Path(f"/proc/{server.process.pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+@contextmanager
+def running(tmp: Path, entry: Path = paths.ENTRY, data: Path | None = None) -> Iterator[Server]:
+    server = start_server(tmp, entry=entry, data_dir=data)
+    try:
+        yield server
+    finally:
+        stop_server(server)
+
+
+def url(server: Server, url_path: str) -> str:
+    return f"{server.url}/{url_path}"
+
+
+def _cold_and_warm(browser: Any, address: str, reps: int) -> dict[str, Any]:
+    """The first load (inventory of what it downloaded and drew), then ``reps`` loads in the same context."""
+    context = web.new_context(browser)
+    try:
+        cold = web.load(context, address, inventory=True)
+        warm = [web.load(context, address) for _ in range(reps)]
+    finally:
+        context.close()
+    errors = cold.pop("errors") + sum(w["errors"] for w in warm)
+    return {"cold_ms": round(cold.pop("ms")), "warm": spread([w["ms"] for w in warm]), "errors": errors, **cold}
+
+
+def _updates(browser: Any, address: str, reps: int) -> dict[str, float]:
+    context = web.new_context(browser)
+    try:
+        return spread([web.change_filter(context, address) for _ in range(reps)])
+    finally:
+        context.close()
+
+
+def floors(browser: Any, tmp: Path, reps: int) -> dict[str, Any]:
+    """The one-line app, the one-chart app and the one-filter-one-chart app's update, each on its own server."""
+    result: dict[str, Any] = {}
+    for name in ("hello", "chart"):
+        with running(tmp, FLOORS / f"{name}.py") as server:
+            result[name] = _cold_and_warm(browser, url(server, ""), reps)
+    with running(tmp, FLOORS / "filter.py") as server:
+        result["filter_update"] = _updates(browser, url(server, ""), reps)
+    return result
+
+
+def pages(browser: Any, tmp: Path, reps: int, data: Path | None = None) -> dict[str, Any]:
+    """Every page on a freshly started server: the cold first load, warm loads, and a filter change."""
+    result: dict[str, Any] = {}
+    for r in ROUTES:
+        with running(tmp, data=data) as server:
+            result[r.key] = _cold_and_warm(browser, url(server, r.url_path), reps)
+            result[r.key]["filter_update"] = _updates(browser, url(server, r.url_path), reps)
+            print(f"  {r.key}: warm {result[r.key]['warm']['median']} ms", flush=True)
+    return result
+
+
+def scale(browser: Any, tmp: Path, reps: int, sizes: list[int]) -> dict[str, Any]:
+    """Each page's warm load with generated datasets; the first load after start includes reading the data."""
+    result: dict[str, Any] = {}
+    for size in sizes:
+        started = time.monotonic()
+        data = write_dataset(size, tmp / f"data-{size}")
+        row: dict[str, Any] = {"generate_s": round(time.monotonic() - started, 1)}
+        with running(tmp, data=data) as server:
+            context = web.new_context(browser)
+            try:
+                row["first_load_ms"] = round(web.load(context, url(server, ""))["ms"])
+                for r in ROUTES:
+                    loads = [web.load(context, url(server, r.url_path)) for _ in range(reps)]
+                    row[r.key] = spread([w["ms"] for w in loads]) | {"errors": sum(w["errors"] for w in loads)}
+            finally:
+                context.close()
+            row["rss_mb"] = rss_mb(server)
+        result[str(size)] = row
+        print(f"  {size:,} members: " + ", ".join(f"{r.key} {row[r.key]['median']}" for r in ROUTES), flush=True)
+    return result
+
+
+def memory(browser: Any, tmp: Path, sessions: int) -> dict[str, Any]:
+    """Server RSS after start, after each page, and while ``sessions`` browser sessions load pages at once."""
+    with running(tmp) as server:
+        result: dict[str, Any] = {"after_start_mb": rss_mb(server), "after_page_mb": {}}
+        context = web.new_context(browser)
+        try:
+            for r in ROUTES:
+                web.load(context, url(server, r.url_path))
+                result["after_page_mb"][r.key] = rss_mb(server)
+        finally:
+            context.close()
+        peak = [0.0]
+        stop = threading.Event()
+
+        def sample() -> None:
+            while not stop.is_set():
+                peak[0] = max(peak[0], rss_mb(server))
+                time.sleep(0.2)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        urls = [url(server, ROUTES[i % len(ROUTES)].url_path) for i in range(sessions)]
+        try:
+            result["concurrent"] = web.concurrent(browser, urls)
+        finally:
+            stop.set()
+            sampler.join()
+        result["concurrent"]["peak_rss_mb"] = peak[0]
+        result["after_sessions_mb"] = rss_mb(server)
+    return result
+
+
+def _profile(run: Callable[[], object], top: int) -> list[str]:
+    """Where one run's time goes: the functions of this project with the most cumulative time.
+
+    AppTest runs the script in its own thread, so the profiler is switched on inside new threads."""
+    profiler = cProfile.Profile()
+    thread_run = threading.Thread.run
+
+    def profiled(thread: threading.Thread) -> None:
+        profiler.enable()
+        try:
+            thread_run(thread)
+        finally:
+            profiler.disable()
+
+    threading.Thread.run = profiled  # type: ignore[method-assign]
+    try:
+        run()
+    finally:
+        threading.Thread.run = thread_run  # type: ignore[method-assign]
+    profiler.create_stats()
+    stats = pstats.Stats(profiler)
+    rows = []
+    root = str(paths.ROOT)
+    for (file, line, name), (_, calls, _, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+        where = Path(file).relative_to(root) if file.startswith(root) else None
+        if where and where.parts[0] != "bench" and name != "<module>":
+            rows.append((cumulative, f"{where}:{line} {name} ({calls}x)"))
+    rows.sort(reverse=True)
+    return [f"{seconds * 1000:.0f} ms {where}" for seconds, where in rows[:top]]
+
+
+def script(reps: int, top: int = 8) -> dict[str, Any]:
+    """Each page's script run without a browser (AppTest; the first run in a process also imports and reads
+    the data), then repeated runs of the same page, and a profile of one of them."""
+    from streamlit.testing.v1 import AppTest
+
+    result: dict[str, Any] = {}
+    for r in ROUTES:
+        started = time.perf_counter()
+        at = AppTest.from_file(str(paths.ENTRY), default_timeout=300)
+        at.run()
+        if r.script != "streamlit_app.py":
+            at.switch_page(r.script).run()
+        first = (time.perf_counter() - started) * 1000
+        times = []
+        for _ in range(reps):
+            started = time.perf_counter()
+            at.run()
+            times.append((time.perf_counter() - started) * 1000)
+        result[r.key] = {"first_ms": round(first), "warm": spread(times), "profile": _profile(at.run, top)}
+    return result
