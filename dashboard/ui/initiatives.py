@@ -19,9 +19,10 @@ from dashboard.validation import DataError
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _cached(
-    files: tuple[str, str], stamp: tuple[tuple[int, int], ...], ids: frozenset[str]
+    files: tuple[str, str], stamp: tuple[tuple[int, int], ...], ids_hash: int, _ids: frozenset[str]
 ) -> tuple[Initiatives, list[Model]]:
-    return load_initiatives(Path(files[0]), Path(files[1]), member_ids=set(ids))
+    """Keyed by the hash of the member ids (a frozenset keeps its hash), not by hashing every id each run."""
+    return load_initiatives(Path(files[0]), Path(files[1]), member_ids=set(_ids))
 
 
 def load(page: Page) -> tuple[Initiatives, list[Model]]:
@@ -29,7 +30,7 @@ def load(page: Page) -> tuple[Initiatives, list[Model]]:
     try:
         stamp = file_stamp(paths.INITIATIVES, paths.MODELS, paths.SOURCES)
         files = (str(paths.INITIATIVES), str(paths.MODELS))
-        return _cached(files, stamp, frozenset(page.data.members["id"]))
+        return _cached(files, stamp, hash(page.data.ids), page.data.ids)
     except DataError as exc:
         show_data_error(exc, page.lang)
         st.stop()
@@ -43,8 +44,10 @@ def _member_link(page: Page, ident: str, name: str) -> str:
 
 def focus_cards(page: Page, initiatives: Initiatives) -> None:
     """The six focus areas; members named only where the launch release documents their role."""
-    shown = set(page.members["id"])
-    names = dict(zip(page.data.members["id"], page.data.members["short_name"], strict=True))
+    named = {m for area in initiatives.focus_areas for m in area.members}
+    shown = set(page.members["id"][page.members["id"].isin(named)])
+    everyone = page.data.members[page.data.members["id"].isin(named)]
+    names = dict(zip(everyone["id"], everyone["short_name"], strict=True))
     for start in range(0, len(initiatives.focus_areas), 2):
         for col, area in zip(st.columns(2), initiatives.focus_areas[start : start + 2], strict=False):
             with col, st.container(border=True):

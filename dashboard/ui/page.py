@@ -16,7 +16,6 @@ from dashboard import figures, filters, transform
 from dashboard.filters import FilterState, Options
 from dashboard.i18n import DEFAULT_LANG, languages, t, tn
 from dashboard.routes import ROUTES, route
-from dashboard.schema import SECTORS
 from dashboard.ui.state import (
     MEMBER,
     WIDGET,
@@ -136,9 +135,7 @@ def setup(page_key: str) -> Page:
         data = load_data()
     except DataError as exc:
         _broken(page_key, lang, exc)
-    options = filters.options_from(
-        data.members, sector_order=SECTORS, region_order=list(data.regions.label), dates=data.events["date"]
-    )
+    options = data.options
     state, dropped = _sync_filters(options)
     params, multi, dropped_params = _sync_page_params(route(page_key))
     dropped += dropped_params
@@ -249,7 +246,7 @@ def share_url(page: Page, extra: Mapping[str, Sequence[str]] | None = None) -> s
     base = st.context.url or "http://localhost:8501/" + route(page.key).url_path
     own = {k: [v] for k, v in page.params.items() if v != route(page.key).params[k][0]}
     own.update({k: list(v) for k, v in page.multi.items() if v})
-    if page.key == "members" and set(_url_values(MEMBER)) & set(page.data.members["id"]):
+    if page.key == "members" and set(_url_values(MEMBER)) & page.data.ids:
         own[MEMBER] = _url_values(MEMBER)[-1:]
     query = {**page.nav_query(), **own, **(extra or {})}
     return base + ("?" + urlencode(query, doseq=True) if query else "")

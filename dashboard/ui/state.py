@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from dashboard.data import (
 from dashboard.filters import FilterState, Options
 from dashboard.i18n import DEFAULT_LANG, catalog, languages, pick_language, t, tn
 from dashboard.routes import Route, parse_params
+from dashboard.schema import SECTORS
 from dashboard.validation import DataError, is_http_url
 
 STATE = "_filter_state"  # session copy of the filters (not a widget key)
@@ -104,15 +106,33 @@ class Data:
         """The organisations named at the launch."""
         return self.members[self.members["joined_kind"] == "founding"]
 
+    # Derived once per data version (the Data object itself is shared by every session and run).
+    @cached_property
+    def options(self) -> Options:
+        return filters.options_from(
+            self.members, sector_order=SECTORS, region_order=list(self.regions.label), dates=self.events["date"]
+        )
+
+    @cached_property
+    def ids(self) -> frozenset[str]:
+        return frozenset(self.members["id"])
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _shared(files: tuple[str, ...], stamp: tuple[tuple[int, int], ...]) -> Data:
+    """One read-only Data per version of the files, shared instead of copied on every run (pandas copies on
+    write, so a page that changes a frame it got from here changes only its own copy)."""
+    members_file, alliance_file, categories_file, regions_file, events_file = files
+    alliance, categories, regions = _cached_refs((alliance_file, categories_file, regions_file), stamp)
+    members = _cached_members((members_file, categories_file, regions_file), stamp)
+    events = _cached_events((events_file, members_file), stamp)
+    return Data(members, alliance, categories, regions, events, _country_names(members))
+
 
 def load_data() -> Data:
     """The validated datasets; raises DataError naming every problem."""
-    stamp = file_stamp(paths.MEMBERS, paths.ALLIANCE, paths.CATEGORIES, paths.REGIONS, paths.SOURCES, paths.EVENTS)
-    refs = (str(paths.ALLIANCE), str(paths.CATEGORIES), str(paths.REGIONS))
-    alliance, categories, regions = _cached_refs(refs, stamp)
-    members = _cached_members((str(paths.MEMBERS), str(paths.CATEGORIES), str(paths.REGIONS)), stamp)
-    events = _cached_events((str(paths.EVENTS), str(paths.MEMBERS)), stamp)
-    return Data(members, alliance, categories, regions, events, _country_names(members))
+    files = (paths.MEMBERS, paths.ALLIANCE, paths.CATEGORIES, paths.REGIONS, paths.EVENTS)
+    return _shared(tuple(map(str, files)), file_stamp(*files, paths.SOURCES))
 
 
 # ---------------------------------------------------------------- text helpers
