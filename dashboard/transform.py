@@ -145,7 +145,8 @@ def map_cells(frame: pd.DataFrame, degrees: float = CELL_DEGREES, names: int = C
     mean position, the count, the first member's id and country (what a click on the cell selects), and the
     first ``names`` short names (``here``), largest cells first."""
     placed = frame.dropna(subset=["lat", "lon"])
-    cell = (placed["lat"] // degrees).astype(int).astype(str) + "," + (placed["lon"] // degrees).astype(int).astype(str)
+    row, col = ((placed["lat"] + 90) // degrees).astype(int), ((placed["lon"] + 180) // degrees).astype(int)
+    cell = row.astype(str) + "," + col.astype(str)
     cells = placed.assign(cell=cell).groupby(["sector", "cell"], sort=False).agg(
         lat=("lat", "mean"), lon=("lon", "mean"), count=("id", "size"), id=("id", "first"),
         country=("country", "first"), here=("short_name", lambda s: list(s.iloc[:names])),

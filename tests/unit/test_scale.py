@@ -1,0 +1,73 @@
+"""Large datasets: the benchmark's generator, grouped map points, capped name lists, a shallower treemap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from bench.generate import write_dataset
+from dashboard.data import load_members
+from dashboard.figures import member_cells_map
+from dashboard.schema import SECTORS
+from dashboard.transform import hierarchy, map_cells, names_text
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
+    folder = write_dataset(400, tmp_path_factory.mktemp("data"))
+    return load_members(folder / "members.yaml", categories_path=folder / "categories.yaml",
+                        regions_path=folder / "regions.yaml")  # fmt: skip
+
+
+def test_generated_members_pass_validation_and_keep_the_shipped_ones(generated: pd.DataFrame) -> None:
+    shipped = load_members()
+    assert len(generated) == 400
+    assert generated["id"].is_unique and generated["name"].is_unique
+    assert list(generated["id"][: len(shipped)]) == list(shipped["id"])
+    assert set(generated["sector"]) <= set(SECTORS)
+    assert generated["lat"].dropna().between(-90, 90).all() and generated["lon"].dropna().between(-180, 180).all()
+
+
+def test_generated_data_stays_out_of_the_data_folder(tmp_path: Path) -> None:
+    folder = write_dataset(60, tmp_path / "d")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["alliance.yaml", "categories.yaml", "regions.yaml", "initiatives.yaml", "models.yaml", "members.yaml"]
+    )
+
+
+def test_cells_count_every_placed_member_once_per_sector(generated: pd.DataFrame) -> None:
+    cells = map_cells(generated, degrees=5.0, names=3)
+    placed = generated.dropna(subset=["lat", "lon"])
+    assert cells["count"].sum() == len(placed)
+    assert cells.groupby("sector")["count"].sum().to_dict() == placed["sector"].value_counts().to_dict()
+    assert (cells["here"].map(len) <= 3).all()
+    assert cells["id"].isin(placed["id"]).all()
+    assert list(cells["count"]) == sorted(cells["count"], reverse=True)
+
+
+def test_one_cell_per_sector_when_the_cell_covers_the_world(generated: pd.DataFrame) -> None:
+    cells = map_cells(generated, degrees=400.0)
+    assert sorted(cells["sector"]) == sorted(generated.dropna(subset=["lat"])["sector"].unique())
+
+
+def test_cells_map_has_one_trace_per_sector_with_the_count_in_the_hover(generated: pd.DataFrame) -> None:
+    cells = map_cells(generated)
+    fig = member_cells_map(cells, sector_labels={}, title="t", source="s", preset="world", count_label="{count} here")
+    assert len(fig.data) == cells["sector"].nunique()
+    first = fig.data[0]
+    assert len(first.lat) == (cells["sector"] == cells["sector"].iloc[0]).sum()
+    assert first.customdata[0][1].startswith(f"{cells['count'].iloc[0]:,} here")
+
+
+def test_names_beyond_the_limit_are_counted() -> None:
+    assert names_text(["b", "A", "c"]) == "A, b, c"
+    assert names_text(["b", "A", "c", "d"], limit=2) == "A, b, … +2"
+
+
+def test_treemap_can_stop_at_categories(generated: pd.DataFrame) -> None:
+    deep, shallow = hierarchy(generated), hierarchy(generated, members=False)
+    assert (deep["kind"] == "member").sum() == len(generated)
+    assert set(shallow["kind"]) == {"sector", "category"}
+    assert shallow[shallow["kind"] == "sector"]["value"].sum() == len(generated)
