@@ -28,7 +28,7 @@ SUFFIX = {
     "government": ("Science Agency", "Research Council"),
     "nonprofit": ("Foundation", "Consortium", "Initiative"),
 }
-FILES = ("alliance.yaml", "categories.yaml", "regions.yaml", "initiatives.yaml", "models.yaml")
+FILES = ("alliance.yaml", "categories.yaml", "regions.yaml", "initiatives.yaml", "models.yaml", "sources.yaml")
 
 
 def _made_up(i: int, rng: random.Random, template: dict[str, Any], categories: dict[str, Any]) -> dict[str, Any]:
@@ -43,7 +43,7 @@ def _made_up(i: int, rng: random.Random, template: dict[str, Any], categories: d
     return {
         "id": slug, "name": name, "short_name": name, "sector": sector, "category": category, "membership": None,
         "joined": f"{rng.randint(2023, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "hq": hq,
-        "website": f"https://{slug}.example.org", "founded": rng.choice([None, rng.randint(1850, 2024)]),
+        "website": template["website"], "founded": rng.choice([None, rng.randint(1850, 2024)]),
         "sources": list(template["sources"][:2]),
         "notes": template["notes"] if rng.random() < 0.1 or any(v is None for v in hq.values()) else None,
     }  # fmt: skip

@@ -33,7 +33,15 @@ def test_generated_members_pass_validation_and_keep_the_shipped_ones(generated: 
 def test_generated_data_stays_out_of_the_data_folder(tmp_path: Path) -> None:
     folder = write_dataset(60, tmp_path / "d")
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["alliance.yaml", "categories.yaml", "regions.yaml", "initiatives.yaml", "models.yaml", "members.yaml"]
+        [
+            "alliance.yaml",
+            "categories.yaml",
+            "regions.yaml",
+            "initiatives.yaml",
+            "models.yaml",
+            "sources.yaml",
+            "members.yaml",
+        ]
     )
 
 
