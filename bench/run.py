@@ -3,6 +3,7 @@
     python bench/run.py                   # everything (about 15 minutes on 2 cores)
     python bench/run.py --quick           # 5 repetitions, sizes up to 10,000, 10 sessions
     python bench/run.py --only pages,scale --sizes 57,1000
+    python bench/run.py --report artifacts/bench/bench-<time>.json
 
 Writes artifacts/bench/bench-<time>.json and prints Markdown tables; no test depends on it.
 """
@@ -51,6 +52,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--sizes", default=None, help="member counts for the scale section")
     parser.add_argument("--sessions", type=int, default=None, help="concurrent browser sessions")
     parser.add_argument("--out", type=Path, default=None, help="the JSON file to write")
+    parser.add_argument("--report", type=Path, default=None, help="only print the tables of an earlier JSON file")
     args = parser.parse_args(argv)
     args.only = [s for s in args.only.split(",") if s]
     unknown = set(args.only) - set(SECTIONS)
@@ -64,7 +66,16 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse(argv)
+    if args.report:
+        print(report.markdown(json.loads(args.report.read_text(encoding="utf-8"))))
+        return
     results: dict[str, Any] = {"machine": machine(), "reps": args.reps, "started": time.strftime("%FT%TZ")}
+    out = args.out or paths.ROOT / "artifacts" / "bench" / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+
+    def save() -> None:  # after every section, so an interrupted run keeps what it measured
+        out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+
     if "micro" in args.only:
         from bench import micro
 
@@ -74,6 +85,7 @@ def main(argv: list[str] | None = None) -> None:
         if "script" in args.only:
             print("script time (AppTest) ...", flush=True)
             results["script"] = sections.script(args.reps)
+            save()
         if BROWSER_SECTIONS & set(args.only):
             from playwright.sync_api import sync_playwright
 
@@ -90,11 +102,10 @@ def main(argv: list[str] | None = None) -> None:
                         results[name] = sections.memory(browser, tmp, args.sessions)
                     else:
                         results[name] = getattr(sections, name)(browser, tmp, args.reps)
+                    save()
                     print(f"{name}: {time.monotonic() - started:.0f} s", flush=True)
                 browser.close()
-    out = args.out or paths.ROOT / "artifacts" / "bench" / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    save()
     print(report.markdown(results))
     print(f"\nJSON: {paths.display(out)}")
 
