@@ -61,8 +61,9 @@ def _scale(r: dict[str, Any]) -> list[str]:
         lines.append(f"| {route.key} | " + " | ".join(cells) + f" | {growth} |")
     for label, key in (("first load after start (reads the data)", "first_load_ms"), ("server RSS MB", "rss_mb")):
         lines.append(f"| {label} | " + " | ".join(f"{r['scale'][s][key]:,}" for s in sizes) + " | |")
-    errors = sum(r["scale"][s][route.key]["errors"] for s in sizes for route in ROUTES)
-    lines.append(f"| errors shown | {errors} |" + " |" * len(sizes))
+    for label, key in (("errors shown", "errors"), ("loads that timed out", "timeouts")):
+        counts = [sum(r["scale"][s][route.key].get(key, 0) for route in ROUTES) for s in sizes]
+        lines.append(f"| {label} | " + " | ".join(map(str, counts)) + " | |")
     return lines
 
 
