@@ -2,8 +2,8 @@
 
 The made-up members follow the schema with plausible values: a real sector and category pair, the
 headquarters city and country of a shipped member with the coordinates moved a little, a founding year,
-the sources of that shipped member. They are written to a temporary folder (never into data/), together
-with copies of the other data files, and the app reads them when EXPLORER_DATA_DIR points there.
+the other fields (sources, join date) of that shipped member. They are written to a temporary folder
+(never into data/), with copies of the other data files; the app reads them when EXPLORER_DATA_DIR points there.
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ SUFFIX = {
     "government": ("Science Agency", "Research Council"),
     "nonprofit": ("Foundation", "Consortium", "Initiative"),
 }
-FILES = ("alliance.yaml", "categories.yaml", "regions.yaml", "initiatives.yaml", "models.yaml", "sources.yaml")
 
 
 def _made_up(i: int, rng: random.Random, template: dict[str, Any], categories: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a shipped record (so every field the schema asks for is there) with a new identity."""
     category = rng.choice(sorted(categories))
     sector = categories[category]["sector"]
     name = f"{rng.choice(WORDS)} {rng.choice(WORDS)} {rng.choice(SUFFIX[sector])} {i}"
@@ -39,14 +39,13 @@ def _made_up(i: int, rng: random.Random, template: dict[str, Any], categories: d
     if hq.get("lat") is not None:
         hq["lat"] = round(max(-89.0, min(89.0, hq["lat"] + rng.uniform(-0.8, 0.8))), 4)
         hq["lon"] = round(max(-179.0, min(179.0, hq["lon"] + rng.uniform(-0.8, 0.8))), 4)
-    slug = f"generated-{i}"
-    return {
-        "id": slug, "name": name, "short_name": name, "sector": sector, "category": category, "membership": None,
-        "joined": f"{rng.randint(2023, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "hq": hq,
-        "website": template["website"], "founded": rng.choice([None, rng.randint(1850, 2024)]),
-        "sources": list(template["sources"][:2]),
-        "notes": template["notes"] if rng.random() < 0.1 or any(v is None for v in hq.values()) else None,
-    }  # fmt: skip
+    record = dict(template)
+    record.update(
+        id=f"generated-{i}", name=name, short_name=name, sector=sector, category=category, membership=None, hq=hq,
+        founded=rng.choice([None, rng.randint(1850, 2024)]),
+        notes=template["notes"] if rng.random() < 0.1 or any(v is None for v in hq.values()) else None,
+    )  # fmt: skip
+    return record
 
 
 def members(size: int, *, seed: int = 12) -> list[dict[str, Any]]:
@@ -61,8 +60,9 @@ def members(size: int, *, seed: int = 12) -> list[dict[str, Any]]:
 def write_dataset(size: int, folder: Path) -> Path:
     """A complete data folder with ``size`` members; returns it (for EXPLORER_DATA_DIR)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in FILES:
-        shutil.copy(paths.DATA_DIR / name, folder / name)
+    for source in paths.DATA_DIR.iterdir():
+        if source.is_file() and source.name != "members.yaml":
+            shutil.copy(source, folder / source.name)
     text = yaml.dump(members(size), Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=1000)
     (folder / "members.yaml").write_text(text, encoding="utf-8")
     return folder
