@@ -30,6 +30,11 @@ SUFFIX = {
 }
 
 
+def _needs_note(record: dict[str, Any]) -> bool:
+    """A missing headquarters field or website must be explained in the notes (the schema checks it)."""
+    return record.get("website") is None or any(v is None for v in record["hq"].values())
+
+
 def _made_up(i: int, rng: random.Random, template: dict[str, Any], categories: dict[str, Any]) -> dict[str, Any]:
     """A copy of a shipped record (so every field the schema asks for is there) with a new identity."""
     category = rng.choice(sorted(categories))
@@ -43,7 +48,7 @@ def _made_up(i: int, rng: random.Random, template: dict[str, Any], categories: d
     record.update(
         id=f"generated-{i}", name=name, short_name=name, sector=sector, category=category, membership=None, hq=hq,
         founded=rng.choice([None, rng.randint(1850, 2024)]),
-        notes=template["notes"] if rng.random() < 0.1 or any(v is None for v in hq.values()) else None,
+        notes=template["notes"] if rng.random() < 0.1 or _needs_note(template) else None,
     )  # fmt: skip
     return record
 
