@@ -5,9 +5,12 @@ The importers under scripts/ use this so that they run the same on a fresh ``git
 
 from __future__ import annotations
 
+import csv
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+import yaml
 
 
 @dataclass(frozen=True)
@@ -60,3 +63,15 @@ class Checkout:
             return None
         sha, date = line.split(" ", 1)
         return Commit(sha, date)
+
+
+def write_import(
+    table: Path, rows: list[dict[str, object]], columns: list[str], meta: Path, data: object, *, script: str
+) -> None:
+    """Write an imported table (CSV, one row per fact) and its metadata (YAML), both marked as generated."""
+    with table.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    header = f"# Written by {script} from the repository below; do not edit by hand.\n"
+    meta.write_text(header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110), encoding="utf-8")

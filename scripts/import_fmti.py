@@ -15,9 +15,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from scripts.checkout import Checkout
+from scripts.checkout import Checkout, write_import
 
 REPOSITORY = "https://github.com/stanford-crfm/fmti"
 LICENCE = "CC BY 4.0"
@@ -121,13 +119,7 @@ def run(checkout_path: Path, out_dir: Path) -> tuple[Path, Path]:
         counts[edition.id] = len({r["indicator"] for r in tidy})
         rows += tidy
     scores, meta = out_dir / "fmti_scores.csv", out_dir / "fmti.yaml"
-    with scores.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    header = "# Written by scripts/import_fmti.py from the repository below; do not edit by hand.\n"
-    meta.write_text(header + yaml.safe_dump(metadata(checkout, totals, counts), sort_keys=False,
-                                            allow_unicode=True, width=110), encoding="utf-8")  # fmt: skip
+    write_import(scores, rows, COLUMNS, meta, metadata(checkout, totals, counts), script="scripts/import_fmti.py")
     return scores, meta
 
 

@@ -9,12 +9,11 @@ index's own notes stay in its repository: only names, grades and links are carri
 from __future__ import annotations
 
 import argparse
-import csv
 from pathlib import Path
 
 import yaml
 
-from scripts.checkout import Checkout
+from scripts.checkout import Checkout, write_import
 
 REPOSITORY = "https://github.com/opening-up-chatgpt/opening-up-chatgpt.github.io"
 WEBSITE = "https://opening-up-chatgpt.github.io"
@@ -91,13 +90,8 @@ def run(checkout_path: Path, out_dir: Path) -> tuple[Path, Path]:
     checkout = Checkout(checkout_path)
     rows, skipped = read_index(checkout)
     table, meta = out_dir / "openness_index.csv", out_dir / "openness_index.yaml"
-    with table.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    header = "# Written by scripts/import_openness_index.py from the repository below; do not edit by hand.\n"
     data = metadata(checkout, len({r["model"] for r in rows}), skipped)
-    meta.write_text(header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110), encoding="utf-8")
+    write_import(table, rows, COLUMNS, meta, data, script="scripts/import_openness_index.py")
     return table, meta
 
 
