@@ -16,7 +16,7 @@ st.markdown(
     page.t(
         "overview.lead",
         date=page.labels.date(alliance.launch_date.value),
-        launchers=" & ".join(ui.md(n) for n in launchers),
+        launchers=page.t("summary.and").join(ui.md(n) for n in launchers),
         name=ui.md(alliance.name.value),
         wording=ui.md(alliance.count_wording.value),
         listed=len(page.data.founding),
@@ -37,13 +37,17 @@ with left:
     counts = transform.count_by(members, "sector", order=SECTORS)
     title = page.t("overview.chart.sector")
     fig = figures.sector_bar(counts, labels=ui.label_map(page, "sector", counts["sector"]), title=title,
-                             source=page.source_line(), axis=page.t("chart.axis_members"))  # fmt: skip
-    ui.chart(fig, alt=ui.alt(page, title, counts, "sector"), key="sector_bar", filename="members-by-sector")
+                             source=page.source_line(), axis=page.t("chart.axis_members"), lang=page.lang)  # fmt: skip
+    ui.chart(
+        fig, alt=ui.alt(page, title, counts, "sector"), key="sector_bar", filename=page.t("file.members_by_sector")
+    )
 with right:
     counts = transform.top_with_rest(members, "country", TOP_COUNTRIES)
     title = page.t("overview.chart.country", n=TOP_COUNTRIES)
     fig = figures.country_bar(counts, labels=ui.label_map(page, "country", counts["country"]), title=title,
-                              source=page.source_line(), axis=page.t("chart.axis_members"))  # fmt: skip
-    ui.chart(fig, alt=ui.alt(page, title, counts, "country"), key="country_bar", filename="members-by-country")
+                              source=page.source_line(), axis=page.t("chart.axis_members"), lang=page.lang)  # fmt: skip
+    ui.chart(
+        fig, alt=ui.alt(page, title, counts, "country"), key="country_bar", filename=page.t("file.members_by_country")
+    )
 growth_view.growth_section(page)
 ui.page_links(page, ["members", "world_map", "sectors", "initiatives", "about"])

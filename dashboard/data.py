@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import pycountry
 import yaml
 from pydantic import BaseModel
 
-from dashboard import paths
+from dashboard import formats, paths
 from dashboard.schema import (
+    LANGUAGES,
     Alliance,
     Category,
     Initiatives,
@@ -61,7 +61,7 @@ def read_yaml(path: Path) -> Any:
         raise DataError([Problem(name, f"YAML error: {exc}")]) from None
 
 
-def _mapping_of(model: type[BaseModel], path: Path, what: str) -> dict[str, Any]:
+def mapping_of(model: type[BaseModel], path: Path, what: str) -> dict[str, Any]:
     """A file that maps keys to records of one model; every record is checked."""
     raw = read_yaml(path)
     name = paths.display(path)
@@ -73,31 +73,46 @@ def _mapping_of(model: type[BaseModel], path: Path, what: str) -> dict[str, Any]
     return raw
 
 
+def _labels(raw: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+    """language -> slug -> label, from entries whose ``label`` holds one text per language."""
+    return {lang: {slug: entry["label"][lang] for slug, entry in raw.items()} for lang in LANGUAGES}
+
+
 @dataclass(frozen=True)
 class Categories:
-    """Category slug -> (sector, English label)."""
+    """Category slug -> sector, and language -> category slug -> label."""
 
     sector: Mapping[str, str]
-    label: Mapping[str, str]
+    labels: Mapping[str, Mapping[str, str]]
+
+    @property
+    def label(self) -> Mapping[str, str]:
+        """The English labels."""
+        return self.labels["en"]
 
 
 def load_categories(path: Path = paths.CATEGORIES) -> Categories:
     """Read the category table; one entry per category slug."""
-    raw = _mapping_of(Category, path, "category slugs to {sector, label}")
-    return Categories({k: v["sector"] for k, v in raw.items()}, {k: v["label"] for k, v in raw.items()})
+    raw = mapping_of(Category, path, "category slugs to {sector, label: {en, fr}}")
+    return Categories({k: v["sector"] for k, v in raw.items()}, _labels(raw))
 
 
 @dataclass(frozen=True)
 class Regions:
-    """Country code -> region slug, and region slug -> English label, in the file's order."""
+    """Country code -> region slug, and language -> region slug -> label, in the file's order."""
 
     of_country: Mapping[str, str]
-    label: Mapping[str, str]
+    labels: Mapping[str, Mapping[str, str]]
+
+    @property
+    def label(self) -> Mapping[str, str]:
+        """The English labels, in the file's order."""
+        return self.labels["en"]
 
 
 def load_regions(path: Path = paths.REGIONS) -> Regions:
     """Read the region table; a country may belong to one region only."""
-    raw = _mapping_of(Region, path, "region slugs to {label, countries}")
+    raw = mapping_of(Region, path, "region slugs to {label: {en, fr}, countries}")
     of_country: dict[str, str] = {}
     problems = []
     for region, entry in raw.items():
@@ -109,15 +124,12 @@ def load_regions(path: Path = paths.REGIONS) -> Regions:
             of_country[code] = region
     if problems:
         raise DataError(problems)
-    return Regions(of_country, {k: v["label"] for k, v in raw.items()})
+    return Regions(of_country, _labels(raw))
 
 
 def country_name(code: str) -> str:
     """The common English name of an ISO 3166-1 alpha-3 code (``VNM`` -> ``Vietnam``)."""
-    country = pycountry.countries.get(alpha_3=code)
-    if country is None:
-        return code
-    return str(getattr(country, "common_name", None) or country.name)
+    return formats.country_name(code, "en")
 
 
 def load_sources(path: Path = paths.SOURCES) -> AcceptedHosts:
@@ -154,6 +166,19 @@ def members_frame(members: list[Member], categories: Categories, regions: Region
     frame = pd.DataFrame(rows, columns=list(MEMBER_COLUMNS))
     frame["founded"] = frame["founded"].astype("Int64")
     return frame
+
+
+def localise_members(frame: pd.DataFrame, lang: str, categories: Categories, regions: Regions) -> pd.DataFrame:
+    """The same rows with the display columns (category, country and region names) in ``lang``;
+    slugs, codes and names of organisations are unchanged."""
+    if lang == "en":
+        return frame
+    names = {code: formats.country_name(code, lang) for code in frame["country"].dropna().unique()}
+    return frame.assign(
+        category_label=frame["category"].map(categories.labels[lang]),
+        country_name=frame["country"].map(names),
+        region_label=frame["region"].map(regions.labels[lang]),
+    )
 
 
 def load_members(
@@ -194,10 +219,17 @@ def load_events(
     if problems:
         raise DataError(problems)
     frame = pd.DataFrame([e.model_dump() for e in events], columns=list(EVENT_COLUMNS))
+    frame["titles"] = frame["title"]  # every language; ``title`` is the English, see localise_events
+    frame["title"] = frame["titles"].map(lambda t: t["en"])
     frame["members"] = frame["members"].map(tuple)
     frame["named"] = frame["members"].map(len)
     frame["count"] = frame["count"].astype("Int64")
     return frame.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
+
+
+def localise_events(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The same events with ``title`` in ``lang``."""
+    return frame if lang == "en" else frame.assign(title=frame["titles"].map(lambda t: t[lang]))
 
 
 def _tables() -> tuple[Categories, Regions]:

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.formats import date, number, percent, separators
+from dashboard.i18n import t
 from dashboard.transform import OTHER
 
 # Okabe & Ito's colour-blind-safe palette; each sector keeps its colour on every page.
@@ -43,9 +45,10 @@ def bottom_legend(**extra: object) -> dict[str, object]:
     return dict(orientation="h", x=0, xref="container", y=0, yref="container", yanchor="bottom", title_text="", **extra)
 
 
-def _finish(fig: go.Figure, *, title: str, source: str, rows: int) -> go.Figure:
+def _finish(fig: go.Figure, *, title: str, source: str, rows: int, lang: str) -> go.Figure:
     """Title and source line on top (both land in the PNG download), room for every bar."""
     fig.update_layout(
+        separators=separators(lang),
         title=dict(
             text=title,
             x=0.01,
@@ -71,15 +74,22 @@ def _finish(fig: go.Figure, *, title: str, source: str, rows: int) -> go.Figure:
     return fig
 
 
-def _hbar(labels: list[str], counts: list[int], colors: list[str], name: str, hover: str) -> go.Bar:
+def _pair(label: str, value: str, lang: str) -> str:
+    """'label: value' with the language's punctuation ('label : value' in French), for hover text."""
+    return t("text.label_value", lang, label=label, value=value)
+
+
+def _hbar(labels: list[str], counts: list[int], colors: list[str], name: str, hover: str, lang: str) -> go.Bar:
     return go.Bar(
         x=counts, y=_plains(labels), orientation="h", marker=dict(color=colors), name=plot_text(name),
-        text=counts, textposition="outside", cliponaxis=False, hovertemplate=hover + "<extra></extra>",
-        textfont=dict(size=12), constraintext="none",
+        text=[number(c, lang) for c in counts], textposition="outside", cliponaxis=False,
+        hovertemplate=hover + "<extra></extra>", textfont=dict(size=12), constraintext="none",
     )  # fmt: skip
 
 
-def sector_bar(counts: pd.DataFrame, *, labels: Mapping[str, str], title: str, source: str, axis: str) -> go.Figure:
+def sector_bar(
+    counts: pd.DataFrame, *, labels: Mapping[str, str], title: str, source: str, axis: str, lang: str = "en"
+) -> go.Figure:
     """Members by sector: one horizontal bar per sector (``counts``: columns sector, count)."""
     sectors = [str(s) for s in counts["sector"]]
     bar = _hbar(
@@ -87,14 +97,17 @@ def sector_bar(counts: pd.DataFrame, *, labels: Mapping[str, str], title: str, s
         [int(c) for c in counts["count"]],
         [SECTOR_COLORS.get(s, NEUTRAL) for s in sectors],
         axis,
-        "%{y}: %{x}",
+        _pair("%{y}", "%{x}", lang),
+        lang,
     )
     fig = go.Figure(bar)
     fig.update_xaxes(title_text=None, ticksuffix="")
-    return _finish(fig, title=title, source=source, rows=len(sectors))
+    return _finish(fig, title=title, source=source, rows=len(sectors), lang=lang)
 
 
-def country_bar(counts: pd.DataFrame, *, labels: Mapping[str, str], title: str, source: str, axis: str) -> go.Figure:
+def country_bar(
+    counts: pd.DataFrame, *, labels: Mapping[str, str], title: str, source: str, axis: str, lang: str = "en"
+) -> go.Figure:
     """Members by country (``counts``: columns country, count; ``labels`` names each code)."""
     codes = [str(c) for c in counts["country"]]
     bar = _hbar(
@@ -102,15 +115,16 @@ def country_bar(counts: pd.DataFrame, *, labels: Mapping[str, str], title: str, 
         [int(c) for c in counts["count"]],
         [NEUTRAL if c == OTHER else "#56B4E9" for c in codes],
         axis,
-        "%{y}: %{x}",
+        _pair("%{y}", "%{x}", lang),
+        lang,
     )
     fig = go.Figure(bar)
     fig.update_xaxes(title_text=None, ticksuffix="")
-    return _finish(fig, title=title, source=source, rows=len(codes))
+    return _finish(fig, title=title, source=source, rows=len(codes), lang=lang)
 
 
 def category_bar(
-    counts: pd.DataFrame, *, sector_labels: Mapping[str, str], title: str, source: str, axis: str
+    counts: pd.DataFrame, *, sector_labels: Mapping[str, str], title: str, source: str, axis: str, lang: str = "en"
 ) -> go.Figure:
     """Members by category, one trace per sector so each bar has its sector's colour
     (``counts``: columns sector, category, category_label, count)."""
@@ -122,12 +136,13 @@ def category_bar(
                 [int(c) for c in rows["count"]],
                 [SECTOR_COLORS.get(str(sector), NEUTRAL)] * len(rows),
                 sector_labels.get(str(sector), str(sector)),
-                "%{y}: %{x} (" + plot_text(sector_labels.get(str(sector), str(sector))) + ")",
+                _pair("%{y}", "%{x} (" + plot_text(sector_labels.get(str(sector), str(sector))) + ")", lang),
+                lang,
             )
         )
     fig.update_xaxes(title_text=None, ticksuffix="")
     fig.update_yaxes(categoryorder="array", categoryarray=_plains(counts["category_label"]))
-    fig = _finish(fig, title=title, source=source, rows=len(counts))
+    fig = _finish(fig, title=title, source=source, rows=len(counts), lang=lang)
     fig.update_layout(
         showlegend=True,
         legend=bottom_legend(),
@@ -149,7 +164,7 @@ MAP_PRESETS: dict[str, dict[str, object]] = {
 COUNT_SCALE = [[0.0, "#c6dbef"], [0.5, "#4292c6"], [1.0, "#08306b"]]
 
 
-def _geo(fig: go.Figure, *, title: str, source: str, preset: str) -> go.Figure:
+def _geo(fig: go.Figure, *, title: str, source: str, preset: str, lang: str) -> go.Figure:
     view = MAP_PRESETS.get(preset, MAP_PRESETS["world"])
     fig.update_geos(
         projection_type="natural earth", showcountries=True, countrycolor="rgba(127,127,127,0.55)",
@@ -159,6 +174,7 @@ def _geo(fig: go.Figure, *, title: str, source: str, preset: str) -> go.Figure:
     fig.update_layout(
         title=heading(title, source),
         font=FONT, height=500, margin=dict(l=0, r=0, t=72, b=40), paper_bgcolor="rgba(0,0,0,0)",
+        separators=separators(lang),
         legend=bottom_legend(bgcolor="rgba(255,255,255,0.6)"),
         dragmode=False,
     )  # fmt: skip
@@ -173,7 +189,7 @@ def _cohort_symbols(rows: pd.DataFrame) -> list[str]:
 
 def member_points_map(
     points: pd.DataFrame, *, sector_labels: Mapping[str, str], title: str, source: str, preset: str,
-    here_label: str, flat: bool = False,
+    here_label: str, flat: bool = False, lang: str = "en",
 ) -> go.Figure:  # fmt: skip
     """One marker per member, coloured by sector (``points`` from transform.map_points).
 
@@ -183,7 +199,7 @@ def member_points_map(
     for sector, rows in points.groupby("sector", sort=False):
         name = plot_text(sector_labels.get(str(sector), str(sector)))
         others = [
-            "" if n < 2 else f"<br>{plot_text(here_label.format(count=n))}: " + plot_text(", ".join(here))
+            "" if n < 2 else "<br>" + here_label.format(count=number(n, lang), names=plot_text(", ".join(here)))
             for n, here in zip(rows["here_count"], rows["here"], strict=True)
         ]
         trace = dict(
@@ -200,21 +216,21 @@ def member_points_map(
         else:
             fig.add_trace(go.Scattergeo(lat=rows["plot_lat"], lon=rows["plot_lon"], **trace))
     if flat:
-        return _flat(fig, title=title, source=source)
+        return _flat(fig, title=title, source=source, lang=lang)
     clusters = points[points["here_count"] > 1].drop_duplicates(subset=["lat", "lon"])
     if not clusters.empty:
         fig.add_trace(
             go.Scattergeo(
-                lat=clusters["lat"], lon=clusters["lon"], mode="text", text=clusters["here_count"].astype(str),
-                textposition="top right", textfont=dict(size=13, color="#222222"), hoverinfo="skip",
-                showlegend=False, name="count",
+                lat=clusters["lat"], lon=clusters["lon"], mode="text",
+                text=[number(n, lang) for n in clusters["here_count"]], textposition="top right",
+                textfont=dict(size=13, color="#222222"), hoverinfo="skip", showlegend=False, name="count",
             )
         )  # fmt: skip
     fig.update_layout(showlegend=True)
-    return _geo(fig, title=title, source=source, preset=preset)
+    return _geo(fig, title=title, source=source, preset=preset, lang=lang)
 
 
-def _flat(fig: go.Figure, *, title: str, source: str) -> go.Figure:
+def _flat(fig: go.Figure, *, title: str, source: str, lang: str) -> go.Figure:
     """A blank longitude/latitude plane instead of a map: needs nothing from the server."""
     axis = dict(showgrid=True, gridcolor="rgba(127,127,127,0.2)", zeroline=False, showticklabels=False)
     fig.update_xaxes(range=[-180, 180], **axis)
@@ -222,6 +238,7 @@ def _flat(fig: go.Figure, *, title: str, source: str) -> go.Figure:
     fig.update_layout(
         title=heading(title, source), font=FONT, height=500, margin=dict(l=0, r=0, t=72, b=40),
         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(127,127,127,0.06)", showlegend=True,
+        separators=separators(lang),
         legend=bottom_legend(), dragmode=False,
     )  # fmt: skip
     return fig
@@ -229,16 +246,18 @@ def _flat(fig: go.Figure, *, title: str, source: str) -> go.Figure:
 
 def member_cells_map(
     cells: pd.DataFrame, *, sector_labels: Mapping[str, str], title: str, source: str, preset: str,
-    count_label: str,
+    count_label: str, lang: str = "en",
 ) -> go.Figure:  # fmt: skip
     """Too many members to draw one by one: one marker per cell and sector (``cells`` from transform.map_cells),
     its area growing with the count; the hover gives the count (``count_label``) and the first names."""
     fig = go.Figure()
     largest = max(int(cells["count"].max()), 1) if not cells.empty else 1
     for sector, rows in cells.groupby("sector", sort=False):
-        name = sector_labels.get(str(sector), str(sector))
+        name = plot_text(sector_labels.get(str(sector), str(sector)))
         hover = [
-            f"{count_label.format(count=f'{n:,}')}<br>" + ", ".join(here) + (", …" if n > len(here) else "")
+            count_label.format(
+                count=number(n, lang), names=plot_text(", ".join(here)) + (", …" if n > len(here) else "")
+            )
             for n, here in zip(rows["count"], rows["here"], strict=True)
         ]
         fig.add_trace(
@@ -251,12 +270,12 @@ def member_cells_map(
             )
         )  # fmt: skip
     fig.update_layout(showlegend=True)
-    return _geo(fig, title=title, source=source, preset=preset)
+    return _geo(fig, title=title, source=source, preset=preset, lang=lang)
 
 
 def country_choropleth(
     counts: pd.DataFrame, *, title: str, source: str, preset: str, colorbar_title: str,
-    markers: pd.DataFrame | None = None,
+    markers: pd.DataFrame | None = None, lang: str = "en",
 ) -> go.Figure:  # fmt: skip
     """Countries shaded by member count (``counts``: country, country_name, count, members).
 
@@ -265,16 +284,17 @@ def country_choropleth(
     a shape on the map."""
     top = int(counts["count"].max()) if len(counts) else 1
     ticks = _count_ticks(top)
+    country_hover = _pair("<b>%{customdata[0]}</b>", "%{customdata[2]}", lang) + "<br>%{customdata[1]}<extra></extra>"
     shade = dict(colorscale=COUNT_SCALE, zmin=0, zmax=max(math.log(top), 0.1))
     colorbar = dict(title=dict(text=colorbar_title, side="top"), tickmode="array", thickness=10, len=0.5,
                     orientation="h", x=0.5, xanchor="center", y=-0.02, yanchor="top",
-                    tickvals=[math.log(v) for v in ticks], ticktext=[str(v) for v in ticks])  # fmt: skip
+                    tickvals=[math.log(v) for v in ticks], ticktext=[number(v, lang) for v in ticks])  # fmt: skip
     fig = go.Figure(
         go.Choropleth(
             locations=counts["country"], z=[math.log(c) for c in counts["count"]], locationmode="ISO-3", **shade,
             marker_line_color="white", marker_line_width=0.5, colorbar=colorbar,
             customdata=_country_hover(counts),
-            hovertemplate="<b>%{customdata[0]}</b>: %{customdata[2]}<br>%{customdata[1]}<extra></extra>",
+            hovertemplate=country_hover,
         )
     )  # fmt: skip
     if markers is not None and not markers.empty:
@@ -285,10 +305,10 @@ def country_choropleth(
                 marker=dict(size=10, color=[math.log(c) for c in small["count"]], colorscale=COUNT_SCALE, cmin=0,
                             cmax=shade["zmax"], line=dict(width=1.5, color="#333333")),
                 customdata=_country_hover(small),
-                hovertemplate="<b>%{customdata[0]}</b>: %{customdata[2]}<br>%{customdata[1]}<extra></extra>",
+                hovertemplate=country_hover,
             )
         )  # fmt: skip
-    fig = _geo(fig, title=title, source=source, preset=preset)
+    fig = _geo(fig, title=title, source=source, preset=preset, lang=lang)
     fig.update_layout(showlegend=False, margin=dict(b=64))
     return fig
 
@@ -307,7 +327,9 @@ def _count_ticks(top: int) -> list[int]:
 # ---------------------------------------------------------------- sectors
 
 
-def sector_treemap(nodes: pd.DataFrame, *, sector_labels: Mapping[str, str], title: str, source: str) -> go.Figure:
+def sector_treemap(
+    nodes: pd.DataFrame, *, sector_labels: Mapping[str, str], title: str, source: str, lang: str = "en"
+) -> go.Figure:
     """Sector -> category -> member, sized by member count; a click on a sector zooms into it."""
     labels = [
         plot_text(sector_labels.get(lbl, lbl) if kind == "sector" else lbl)
@@ -317,20 +339,22 @@ def sector_treemap(nodes: pd.DataFrame, *, sector_labels: Mapping[str, str], tit
         go.Treemap(
             ids=nodes["id"], parents=nodes["parent"], labels=labels, values=nodes["value"], branchvalues="total",
             marker=dict(colors=[SECTOR_COLORS.get(s, NEUTRAL) for s in nodes["sector"]], line_color="white"),
-            textinfo="label+value", hovertemplate="<b>%{label}</b>: %{value}<extra></extra>",
+            textinfo="label+value", hovertemplate=_pair("<b>%{label}</b>", "%{value}", lang) + "<extra></extra>",
             pathbar=dict(visible=True), maxdepth=2, tiling=dict(pad=2),
         )
     )  # fmt: skip
     fig.update_layout(
         title=heading(title, source),
         font=FONT, height=620, margin=dict(l=4, r=4, t=72, b=4), paper_bgcolor="rgba(0,0,0,0)",
+        separators=separators(lang),
     )  # fmt: skip
     return fig
 
 
 def sector_region_heatmap(
-    matrix: pd.DataFrame, *, sector_labels: Mapping[str, str], region_labels: Mapping[str, str], title: str, source: str
-) -> go.Figure:
+    matrix: pd.DataFrame, *, sector_labels: Mapping[str, str], region_labels: Mapping[str, str], title: str,
+    source: str, lang: str = "en",
+) -> go.Figure:  # fmt: skip
     """Counts of members by sector (rows) and region (columns), each cell labelled with its count
     (so no colour scale is needed to read it)."""
     z = matrix.to_numpy().tolist()
@@ -338,8 +362,9 @@ def sector_region_heatmap(
         go.Heatmap(
             z=z, x=_plains(region_labels.get(c, c) for c in matrix.columns),
             y=_plains(sector_labels.get(r, r) for r in matrix.index),
-            colorscale="Blues", zmin=0, text=z, texttemplate="%{text}", textfont=dict(size=14),
-            hovertemplate="%{y} · %{x}: %{z}<extra></extra>", xgap=2, ygap=2, showscale=False,
+            colorscale="Blues", zmin=0, text=[[number(v, lang) for v in row] for row in z], texttemplate="%{text}",
+            textfont=dict(size=14),
+            hovertemplate=_pair("%{y} · %{x}", "%{z}", lang) + "<extra></extra>", xgap=2, ygap=2, showscale=False,
         )
     )  # fmt: skip
     fig.update_yaxes(autorange="reversed", ticksuffix="  ", automargin=True)
@@ -347,6 +372,7 @@ def sector_region_heatmap(
     fig.update_layout(
         title=heading(title, source),
         font=FONT, height=BASE_HEIGHT + 60 + 44 * len(matrix), margin=dict(l=8, r=8, t=72, b=8),
+        separators=separators(lang),
         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
     )  # fmt: skip
     return fig
@@ -354,7 +380,7 @@ def sector_region_heatmap(
 
 def sector_mix_bar(
     shares: pd.DataFrame, *, sector_labels: Mapping[str, str], region_labels: Mapping[str, str], title: str,
-    source: str, axis: str,
+    source: str, axis: str, lang: str = "en",
 ) -> go.Figure:  # fmt: skip
     """Each region's sector mix as a 100% stacked bar (``shares``: region, sector, count, share)."""
     fig = go.Figure()
@@ -365,16 +391,19 @@ def sector_mix_bar(
             go.Bar(
                 x=rows["share"], y=_plains(region_labels.get(r, r) for r in rows["region"]), orientation="h", name=name,
                 marker=dict(color=SECTOR_COLORS.get(str(sector), NEUTRAL)),
-                customdata=[[int(c), sector] for c in rows["count"]], textposition="inside", insidetextanchor="middle",
-                text=[f"{s:.0%}" if s >= 0.08 else "" for s in rows["share"]],
-                hovertemplate="%{y} · " + name + ": %{customdata[0]} (%{x:.0%})<extra></extra>",
+                customdata=[[int(c), sector, percent(s, lang)]
+                            for c, s in zip(rows["count"], rows["share"], strict=True)],
+                textposition="inside", insidetextanchor="middle",
+                text=[percent(s, lang) if s >= 0.08 else "" for s in rows["share"]],
+                hovertemplate=_pair("%{y} · " + name, "%{customdata[0]} (%{customdata[2]})", lang) + "<extra></extra>",
             )
         )  # fmt: skip
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(tickformat=".0%", range=[0, 1], title_text=None)
+    ticks = [0, 0.25, 0.5, 0.75, 1]
+    fig.update_xaxes(tickvals=ticks, ticktext=[percent(v, lang) for v in ticks], range=[0, 1], title_text=None)
     fig.update_yaxes(categoryorder="array", categoryarray=_plains(region_labels.get(r, r) for r in regions))
-    fig = _finish(fig, title=title, source=source, rows=len(regions))
-    fig.update_xaxes(range=[0, 1], dtick=0.25)
+    fig = _finish(fig, title=title, source=source, rows=len(regions), lang=lang)
+    fig.update_xaxes(range=[0, 1], tickmode="array", tickvals=ticks)
     fig.update_layout(
         showlegend=True, height=BASE_HEIGHT + 80 + 44 * len(regions), margin=dict(b=72),
         legend=bottom_legend(traceorder="normal"),
@@ -387,9 +416,19 @@ def sector_mix_bar(
 MEMBER_COLOR, OTHER_COLOR = "#0072B2", "#E69F00"
 
 
+def _two_lines(label: str) -> str:
+    """A tick label of several words on two lines, so the levels fit side by side in any language."""
+    words = label.split()
+    if len(words) < 2:
+        return label
+    cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+    return " ".join(words[:cut]) + "<br>" + " ".join(words[cut:])
+
+
 def release_gradient(
-    models: pd.DataFrame, *, levels: Mapping[str, str], title: str, source: str, member_label: str, other_label: str
-) -> go.Figure:
+    models: pd.DataFrame, *, levels: Mapping[str, str], title: str, source: str, member_label: str, other_label: str,
+    lang: str = "en",
+) -> go.Figure:  # fmt: skip
     """Each model placed on the release gradient, fully closed (left) to fully open (right).
 
     ``models``: name, gradient, member (developer's member id or None), release_date. Colour *and* marker
@@ -404,19 +443,21 @@ def release_gradient(
             go.Scatter(
                 x=rows["gradient_rank"], y=_plains(rows["name"]), mode="markers", name=plot_text(label),
                 marker=dict(size=16, color=color, symbol=symbol, line=dict(width=1, color="white")),
-                customdata=list(zip(_plains(rows["developer"]), rows["release_date"], level_names, strict=True)),
+                customdata=list(zip(_plains(rows["developer"]), [date(d, lang) for d in rows["release_date"]],
+                                    level_names, strict=True)),
                 hovertemplate="<b>%{y}</b><br>%{customdata[0]}, %{customdata[1]}<br>%{customdata[2]}<extra></extra>",
             )
         )  # fmt: skip
-    ticks = _plains(levels.values())
-    fig.update_xaxes(tickvals=list(range(len(levels))), ticktext=ticks, range=[-0.5, len(levels) - 0.5],
+    fig.update_xaxes(tickvals=list(range(len(levels))), ticktext=[_two_lines(v) for v in _plains(levels.values())],
+                     range=[-0.5, len(levels) - 0.5],
                      showgrid=True, gridcolor="rgba(127,127,127,0.25)", automargin=True, zeroline=False)  # fmt: skip
     names = _plains(ordered["name"])
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=names, autorange="reversed",
                      automargin=True, ticksuffix="  ", showgrid=True, gridcolor="rgba(127,127,127,0.12)")  # fmt: skip
     fig.update_layout(
         title=heading(title, source),
-        font=FONT, height=BASE_HEIGHT + 120 + 34 * len(ordered), margin=dict(l=8, r=16, t=72, b=80),
+        font=FONT, height=BASE_HEIGHT + 120 + 34 * len(ordered), margin=dict(l=8, r=48, t=72, b=80),
+        separators=separators(lang),
         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)", showlegend=True,
         legend=bottom_legend(),
     )  # fmt: skip

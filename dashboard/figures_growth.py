@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import FONT, NEUTRAL, bottom_legend, fit_heading, heading
+from dashboard.formats import date, separators
 
 LINE = "#0072B2"
 EVENT = "#D55E00"
@@ -16,7 +17,7 @@ REPORTED = "#7F7F7F"
 
 def membership_timeline(
     steps: pd.DataFrame, marks: pd.DataFrame, reported: pd.DataFrame, *, asof: str, title: str, source: str,
-    axis: str, names: Mapping[str, str],
+    axis: str, names: Mapping[str, str], lang: str = "en",
 ) -> go.Figure:  # fmt: skip
     """Members over time (``steps`` from growth.members_over_time) as a step line; events (``marks``) as
     numbered markers on it (the title on hover, the numbers explained in the list of events); reported
@@ -53,10 +54,26 @@ def membership_timeline(
                        yanchor="bottom", font=dict(size=11, color=NEUTRAL))  # fmt: skip
     top = max([int(steps["count"].max()) if not steps.empty else 0, *[int(c) for c in reported["count"]]])
     fig.update_layout(
-        title=heading(title, source), font=FONT, height=440, margin=dict(l=8, r=24, t=72, b=72),
+        separators=separators(lang), title=heading(title, source), font=FONT, height=440,
+        margin=dict(l=8, r=24, t=72, b=72),
         legend=bottom_legend(), plot_bgcolor="rgba(0,0,0,0)", paper_bgcolor="rgba(0,0,0,0)", hovermode="closest",
     )  # fmt: skip
-    fig.update_xaxes(type="date", showgrid=False, tickformat="%b %Y")
+    fig.update_xaxes(type="date", showgrid=False, **_month_ticks(steps, reported, lang))
     fig.update_yaxes(title_text=axis, rangemode="tozero", range=[0, top * 1.2 + 1],
                      gridcolor="rgba(127,127,127,0.25)")  # fmt: skip
     return fit_heading(fig)
+
+
+def _month_ticks(steps: pd.DataFrame, reported: pd.DataFrame, lang: str) -> dict[str, object]:
+    """Ticks every few months, named in the reader's language ('mai 2024'), since Plotly names months in English."""
+    dates = sorted(str(d)[:7] for d in [*steps["date"], *reported["date"]])
+    if not dates:
+        return {"tickformat": "%b %Y"}
+    (y0, m0), (y1, m1) = (map(int, dates[0].split("-")), map(int, dates[-1].split("-")))
+    months = [(y, m) for y in range(y0, y1 + 1) for m in range(1, 13) if (y0, m0) <= (y, m) <= (y1, m1)]
+    step = max(1, -(-len(months) // 6))
+    picked = months[::step]
+    return {
+        "tickvals": [f"{y}-{m:02d}-01" for y, m in picked],
+        "ticktext": [date(f"{y}-{m:02d}", lang) for y, m in picked],
+    }

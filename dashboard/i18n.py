@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale
 
 from dashboard import paths
+from dashboard.formats import babel_locale, number
 
 DEFAULT_LANG = "en"
 
@@ -37,11 +39,17 @@ def pick_language(given: Sequence[str], known: Sequence[str]) -> tuple[str, bool
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **values: Any) -> str:
-    """The text for ``key`` in ``lang`` (English when missing there), with ``{placeholders}`` filled."""
+    """The text for ``key`` in ``lang`` (English when missing there), with ``{placeholders}`` filled;
+    whole numbers are written the language's way (``1,234`` / ``1 234``)."""
     text = catalog(lang).get(key) or catalog(DEFAULT_LANG).get(key) or key
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    shown = {k: number(v, lang) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in values.items()}
+    return text.format(**shown)
 
 
 def tn(key: str, n: int, lang: str = DEFAULT_LANG, /, **values: Any) -> str:
-    """A counted phrase: ``key.one`` when ``n`` is 1, else ``key.other``, with ``{n}`` filled."""
-    return t(f"{key}.{'one' if n == 1 else 'other'}", lang, n=n, **values)
+    """A counted phrase: ``key.one`` where the language's plural rule says "one" (English: 1; French: 0
+    and 1), else ``key.other``, with ``{n}`` filled."""
+    form = Locale.parse(babel_locale(lang)).plural_form(n)
+    return t(f"{key}.{'one' if form == 'one' else 'other'}", lang, n=n, **values)

@@ -12,6 +12,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.figures import BASE_HEIGHT, FONT, MEMBER_COLOR, OTHER_COLOR, bottom_legend, heading
+from dashboard.formats import decimal, number, separators
+from dashboard.i18n import t
 
 MEMBER_MARK = "●"  # put before a member's name where a chart has no marker (heatmap axis)
 STYLE = {True: (MEMBER_COLOR, "circle", "/"), False: (OTHER_COLOR, "diamond", "")}
@@ -20,8 +22,9 @@ ROW = 26  # pixels per developer in a dot plot
 PANELS = 3  # small multiples per row: still readable on a phone
 
 
-def _layout(fig: go.Figure, *, title: str, source: str, height: int, legend: bool = True) -> go.Figure:
+def _layout(fig: go.Figure, *, title: str, source: str, height: int, lang: str, legend: bool = True) -> go.Figure:
     fig.update_layout(
+        separators=separators(lang),
         title=heading(title, source), font=FONT, height=height, margin=dict(l=8, r=24, t=80, b=72 if legend else 16),
         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)", showlegend=legend, legend=bottom_legend(),
     )  # fmt: skip
@@ -29,8 +32,9 @@ def _layout(fig: go.Figure, *, title: str, source: str, height: int, legend: boo
 
 
 def fmti_totals_chart(
-    totals: pd.DataFrame, *, editions: Mapping[str, str], title: str, source: str, member_label: str, other_label: str
-) -> go.Figure:
+    totals: pd.DataFrame, *, editions: Mapping[str, str], title: str, source: str, member_label: str, other_label: str,
+    lang: str = "en",
+) -> go.Figure:  # fmt: skip
     """Every developer's total (0-100) in each edition: one dot plot per edition, score printed by each dot.
 
     ``totals``: edition, developer, total, member (bool). ``editions``: edition id -> label, in display order."""
@@ -46,23 +50,24 @@ def fmti_totals_chart(
             fig.add_trace(
                 go.Scatter(
                     x=part["total"].tolist(), y=part["developer"].tolist(), mode="markers+text",
-                    text=[str(v) for v in part["total"]],
+                    text=[number(v, lang) for v in part["total"]],
                     textposition="middle right", name=label, legendgroup=label, showlegend=row == 1,
                     marker=dict(size=13, color=color, symbol=symbol, line=dict(width=1, color="white")),
-                    hovertemplate=f"<b>%{{y}}</b> ({editions[edition]}): %{{x}}/100<extra></extra>",
+                    hovertemplate=t("text.label_value", lang, label=f"<b>%{{y}}</b> ({editions[edition]})",
+                                    value="%{x}/100") + "<extra></extra>",
                 ),
                 row=row, col=1,
             )  # fmt: skip
         fig.update_yaxes(categoryorder="array", categoryarray=list(rows["developer"]), row=row, col=1)
     fig.update_xaxes(range=[0, 108], showgrid=True, gridcolor=GRID, zeroline=False, dtick=20)
     fig.update_yaxes(type="category", automargin=True, ticksuffix="  ", showgrid=True, gridcolor=GRID)
-    _layout(fig, title=title, source=source, height=BASE_HEIGHT + 100 + ROW * sum(sizes) + 30 * len(shown))
+    _layout(fig, title=title, source=source, height=BASE_HEIGHT + 100 + ROW * sum(sizes) + 30 * len(shown), lang=lang)
     return fig.update_layout(margin_t=104)  # room for the first edition's name under the source line
 
 
 def fmti_slopes(
     totals: pd.DataFrame, *, editions: Mapping[str, str], title: str, source: str, member_label: str,
-    other_label: str,
+    other_label: str, lang: str = "en",
 ) -> go.Figure:  # fmt: skip
     """Small multiples, one panel per developer scored in several editions (members first): its total in
     each edition, every score printed. ``totals`` as for fmti_totals_chart."""
@@ -82,11 +87,12 @@ def fmti_slopes(
         fig.add_trace(
             go.Scatter(
                 x=part["rank"].tolist(), y=part["total"].tolist(), mode="lines+markers+text",
-                text=[str(v) for v in part["total"]], textposition="top center", textfont=dict(size=11),
+                text=[number(v, lang) for v in part["total"]], textposition="top center", textfont=dict(size=11),
                 name=member_label if is_member else other_label, legendgroup=str(is_member),
                 showlegend=bool(is_member) not in legend_done, marker=dict(size=9, color=color, symbol=symbol),
                 line=dict(color=color, width=2, dash="solid" if is_member else "dot"),
-                hovertemplate=f"<b>{developer}</b>: %{{y}}/100<extra></extra>",
+                hovertemplate=t("text.label_value", lang, label=f"<b>{developer}</b>", value="%{y}/100")
+                + "<extra></extra>",
             ),
             row=i // columns + 1, col=i % columns + 1,
         )  # fmt: skip
@@ -97,13 +103,13 @@ def fmti_slopes(
                      showgrid=False, zeroline=False, tickfont=dict(size=10))  # fmt: skip
     fig.update_yaxes(range=[0, 118], showgrid=True, gridcolor=GRID, zeroline=False, tickvals=[0, 50, 100])
     fig.update_annotations(font=dict(size=12))
-    _layout(fig, title=title, source=source, height=BASE_HEIGHT + 100 + 150 * rows)
+    _layout(fig, title=title, source=source, height=BASE_HEIGHT + 100 + 150 * rows, lang=lang)
     return fig.update_layout(margin_t=104)
 
 
 def fmti_group_means(
     means: pd.DataFrame, *, editions: Mapping[str, str], title: str, source: str, member_label: str,
-    other_label: str, value_format: str,
+    other_label: str, value_format: str, lang: str = "en",
 ) -> go.Figure:  # fmt: skip
     """Mean total of member and other developers per edition, each bar labelled with its mean and n.
 
@@ -112,21 +118,23 @@ def fmti_group_means(
     for is_member, label in ((True, member_label), (False, other_label)):
         rows = means[means["member"] == is_member].set_index("edition").reindex(list(editions)).dropna()
         color, _, pattern = STYLE[is_member]
-        text = [value_format.format(mean=m, n=int(n)) for m, n in zip(rows["mean"], rows["n"], strict=True)]
+        text = [value_format.format(mean=decimal(m, lang, 1), n=number(int(n), lang))
+                for m, n in zip(rows["mean"], rows["n"], strict=True)]  # fmt: skip
         fig.add_trace(
             go.Bar(
                 x=[editions[e] for e in rows.index], y=rows["mean"].tolist(), name=label, marker_color=color,
                 marker_pattern_shape=pattern, text=text, textposition="outside", cliponaxis=False,
-                constraintext="none", hovertemplate=f"{label}, %{{x}}: %{{y}}<extra></extra>",
+                constraintext="none",
+                hovertemplate=t("text.label_value", lang, label=f"{label}, %{{x}}", value="%{y}") + "<extra></extra>",
             )
         )  # fmt: skip
     fig.update_yaxes(range=[0, 100], showgrid=True, gridcolor=GRID, dtick=20)
     fig.update_layout(barmode="group", bargap=0.3)
-    return _layout(fig, title=title, source=source, height=BASE_HEIGHT + 360)
+    return _layout(fig, title=title, source=source, height=BASE_HEIGHT + 360, lang=lang)
 
 
 def percent_heatmap(
-    matrix: pd.DataFrame, *, marked: Collection[str], title: str, source: str, angle: int = 0
+    matrix: pd.DataFrame, *, marked: Collection[str], title: str, source: str, angle: int = 0, lang: str = "en"
 ) -> go.Figure:
     """A matrix of percentages (rows x columns as given), each cell labelled, so no colour scale is needed;
     row or column labels in ``marked`` (members) carry a mark. ``angle`` tilts the column labels."""
@@ -136,10 +144,11 @@ def percent_heatmap(
         go.Heatmap(
             z=z, x=mark(matrix.columns), y=mark(matrix.index), colorscale="Blues", zmin=0, zmax=100, text=z,
             texttemplate="%{text}", textfont=dict(size=11), xgap=1, ygap=1, showscale=False,
-            hovertemplate="%{y} · %{x}: %{z}%<extra></extra>",
+            hovertemplate=t("text.label_value", lang, label="%{y} · %{x}", value=t("text.percent", lang, value="%{z}"))
+            + "<extra></extra>",
         )
     )  # fmt: skip
     fig.update_yaxes(autorange="reversed", automargin=True, ticksuffix=" ", tickfont=dict(size=11))
     fig.update_xaxes(side="bottom", automargin=True, tickangle=angle, tickfont=dict(size=11))
     height = BASE_HEIGHT + (140 if angle else 60) + 26 * len(matrix)
-    return _layout(fig, title=title, source=source, height=height, legend=False)
+    return _layout(fig, title=title, source=source, height=height, lang=lang, legend=False)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -11,7 +12,7 @@ import pandas as pd
 from pydantic import BaseModel
 
 from dashboard import paths
-from dashboard.data import load_members, load_sources, read_yaml
+from dashboard.data import load_members, load_sources, mapping_of, read_yaml
 from dashboard.index_schema import (
     FmtiMeta,
     FmtiScore,
@@ -22,6 +23,7 @@ from dashboard.index_schema import (
     mapping_problems,
     total_problems,
 )
+from dashboard.schema import LocalText
 from dashboard.sources import host_problems
 from dashboard.validation import DataError, Problem, list_problems, record_problems
 
@@ -41,6 +43,7 @@ class Indexes:
     openness: pd.DataFrame
     openness_meta: OpennessMeta
     developers: pd.DataFrame
+    terms: Mapping[str, LocalText] = field(default_factory=dict)  # FMTI domain/subdomain name -> every language
 
 
 def _cell(value: str) -> Any:
@@ -90,6 +93,7 @@ def load_indexes(
     developers: Path = paths.INDEX_DEVELOPERS,
     member_ids: set[str] | None = None,
     sources_path: Path = paths.SOURCES,
+    terms_path: Path = paths.FMTI_TERMS,
 ) -> Indexes:
     """Read and check everything; raise DataError with every problem found in any of the five files.
 
@@ -113,7 +117,23 @@ def load_indexes(
         names = {"fmti": set(fmti["developer"]), "openness": set(grid["organisation"])}
         known = member_ids if member_ids is not None else set(load_members()["id"])
         problems += mapping_problems(mapped, names, known, paths.display(developers))
+    terms, found = _terms(terms_path, fmti)
+    problems += found
     if problems or fmeta is None or ometa is None:
         raise DataError(problems)
     table = pd.DataFrame([{**d.model_dump(), "members": tuple(d.members)} for d in mapped])
-    return Indexes(fmti, fmeta, grid, ometa, table)
+    return Indexes(fmti, fmeta, grid, ometa, table, terms)
+
+
+def _terms(path: Path, fmti: pd.DataFrame) -> tuple[dict[str, LocalText], list[Problem]]:
+    """Our translations of the FMTI's domain and subdomain names; every name the table uses must have one."""
+    problems: list[Problem] = []
+    try:
+        terms = {str(k): LocalText(**v) for k, v in mapping_of(LocalText, path, "FMTI names to {en, fr}").items()}
+    except DataError as exc:
+        problems, raw = list(exc.problems), read_yaml(path)
+        terms = {str(k): LocalText(en=str(k), fr=str(k)) for k in raw} if isinstance(raw, dict) else {}
+    used = set(fmti["domain"]) | set(fmti["subdomain"]) if not fmti.empty else set()
+    name = paths.display(path)
+    missing = sorted(used - set(terms))
+    return terms, problems + [Problem(name, f"no translation of {u!r}: add it to this file", f"'{u}'") for u in missing]

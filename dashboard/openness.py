@@ -32,7 +32,7 @@ def models_frame(models: Sequence[Model], required: Sequence[str]) -> pd.DataFra
     for m in models:
         row: dict[str, object] = {
             "id": m.id, "name": m.name, "developer": m.developer, "member": m.developer_member_id,
-            "licence_name": m.licence_name,
+            "licence_name": m.licence_name.en,
             "release_date": m.release_date, "gradient": m.gradient, "gradient_rank": GRADIENT.index(m.gradient),
             "score": openness_score(m), "qualifies": qualifies(m, required),
         }  # fmt: skip

@@ -18,6 +18,7 @@ SOURCES = DATA_DIR / "sources.yaml"
 # Imported by scripts/import_fmti.py and scripts/import_openness_index.py; the mapping is kept by hand.
 FMTI_SCORES = DATA_DIR / "fmti_scores.csv"
 FMTI_META = DATA_DIR / "fmti.yaml"
+FMTI_TERMS = DATA_DIR / "fmti_terms.yaml"
 OPENNESS_GRADES = DATA_DIR / "openness_index.csv"
 OPENNESS_META = DATA_DIR / "openness_index.yaml"
 INDEX_DEVELOPERS = DATA_DIR / "index_developers.yaml"

@@ -11,7 +11,7 @@ misspelt key or a nested mapping, so its messages would name columns we had to i
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -42,6 +42,41 @@ class Record(BaseModel):
     """Shared settings: unknown keys are errors, types are strict (no silent coercion)."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# Text that readers see comes in every language of the app, side by side: `label: {en: ..., fr: ...}`.
+# A missing language is a validation error (`label.fr: Field required`), never a silent fallback.
+LANGUAGES: tuple[str, ...] = ("en", "fr")
+
+
+class LocalText(Record):
+    """A short text (a label, a title, a point) in every language of the app."""
+
+    en: Text
+    fr: Text
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` (English for a language the data does not carry)."""
+        return str(getattr(self, lang if lang in LANGUAGES else "en"))
+
+
+def local_texts(value: object) -> Iterator[LocalText]:
+    """Every LocalText inside a validated record or a list of records (the data files' reader-facing text)."""
+    if isinstance(value, LocalText):
+        yield value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from local_texts(getattr(value, name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from local_texts(item)
+
+
+class LocalParagraph(LocalText):
+    """A longer text (a summary, an argument) in every language of the app."""
+
+    en: Annotated[str, Field(min_length=1, max_length=2000)]
+    fr: Annotated[str, Field(min_length=1, max_length=2000)]
 
 
 class Sourced(Record):
@@ -93,16 +128,16 @@ class Member(Record):
 
 
 class Category(Record):
-    """One row of data/categories.yaml: the sector a category belongs to and its English label."""
+    """One row of data/categories.yaml: the sector a category belongs to and its label in each language."""
 
     sector: Sector
-    label: Text
+    label: LocalText
 
 
 class Region(Record):
     """One row of data/regions.yaml: a world region and the countries in it."""
 
-    label: Text
+    label: LocalText
     countries: Annotated[list[Country], Field(min_length=1)]
 
 
@@ -237,7 +272,7 @@ class Judgement(Sourced):
     """How open one dimension of a model's release was, why, and where that is documented."""
 
     value: Grade
-    note: Text
+    note: LocalText
 
 
 class Dimensions(Record):
@@ -261,20 +296,20 @@ class Model(Record):
     release_date: IsoDate
     release_source: Url
     gradient: Gradient
-    gradient_note: Text
+    gradient_note: LocalText
     gradient_source: Url
     dimensions: Dimensions
-    licence_name: Text
+    licence_name: LocalText
     access_modes: Annotated[list[AccessMode], Field(min_length=1)]
-    notes: Annotated[str, Field(min_length=1, max_length=2000)] | None  # null, never empty
+    notes: LocalParagraph | None  # null, never empty
 
 
 class FocusArea(Sourced):
     """One of the six objectives in the launch press release, summarised, with documented members."""
 
     id: Slug
-    title: Text
-    summary: Annotated[str, Field(min_length=1, max_length=1000)]
+    title: LocalText
+    summary: LocalParagraph
     members: list[Slug]
     evidence: dict[str, Text] = Field(default_factory=dict)
 
@@ -283,7 +318,7 @@ class Event(Sourced):
     """A dated event; the date may be a year, a month or a day (quoted)."""
 
     date: str
-    event: Text
+    event: LocalParagraph
 
     @field_validator("date")
     @classmethod
@@ -294,13 +329,13 @@ class Event(Sourced):
 
 
 class Point(Sourced):
-    point: Text
+    point: LocalParagraph
 
 
 class GradientLevel(Sourced):
     id: Gradient
-    label: Text
-    description: Text
+    label: LocalText
+    description: LocalText
 
 
 class Initiatives(Record):
@@ -351,7 +386,7 @@ class Milestone(Sourced):
     id: Slug
     date: IsoDate
     kind: MilestoneKind
-    title: Text
+    title: LocalText
     members: list[Slug] = Field(default_factory=list)  # the member ids the event names
     count: Annotated[int, Field(ge=1)] | None = None  # the number it states (a lower bound where worded so)
     count_wording: Text | None = None  # the words that state it, quoted

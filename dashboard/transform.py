@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -74,9 +74,9 @@ def headline(frame: pd.DataFrame) -> Headline:
     )
 
 
-def pairs_text(pairs: Sequence[tuple[str, int]]) -> str:
-    """``[("Academia", 18), ("Company", 22)]`` -> ``"Academia 18, Company 22"``."""
-    return ", ".join(f"{label} {count}" for label, count in pairs)
+def pairs_text(pairs: Sequence[tuple[str, int]], number: Callable[[int], str] = str) -> str:
+    """``[("Academia", 18), ("Company", 22)]`` -> ``"Academia 18, Company 22"``; counts written by ``number``."""
+    return ", ".join(f"{label} {number(count)}" for label, count in pairs)
 
 
 def labelled_pairs(counts: pd.DataFrame, column: str, labels: Mapping[str, str]) -> list[tuple[str, int]]:
@@ -97,13 +97,16 @@ def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.loc[:, list(EXPORT_COLUMNS)].reset_index(drop=True)
 
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+def to_csv_bytes(frame: pd.DataFrame, headers: Mapping[str, str] | None = None) -> bytes:
     """CSV (UTF-8 with BOM for spreadsheets, CRLF line ends); sources joined by ' | '; formula-like cells
-    neutralised."""
+    neutralised.
+
+    ``headers`` renames the columns (the reader's language); values stay as they are (numbers with a
+    decimal point, codes and slugs), so the file reads the same in every tool."""
     table = export_frame(frame).copy()
     table["sources"] = table["sources"].map(" | ".join)
     table = table.astype(object).where(table.notna(), None)
-    table = table.map(_neutralise)
+    table = table.map(_neutralise).rename(columns=dict(headers or {}))
     buffer = io.StringIO()
     # RFC 4180 line ends: the writer then quotes any text holding a CR or LF, so a stray CR in a note
     # cannot split a row (with "\n" alone a bare CR was written unquoted and read back as a line break).

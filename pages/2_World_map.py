@@ -30,16 +30,17 @@ if view == "points" or not shapes:
     here = page.t("world_map.points.here")
     if placed <= transform.MAX_MAP_POINTS or not shapes:
         fig = figures.member_points_map(transform.map_points(ordered), sector_labels=sectors, title=title,
-                                        source=source, preset=preset, here_label=here, flat=not shapes)  # fmt: skip
+                                        source=source, preset=preset, here_label=here, flat=not shapes,
+                                        lang=page.lang)  # fmt: skip
         st.caption(page.t("cohort.symbols"))
     else:  # too many to draw one by one: nearby members of a sector share one marker
-        st.caption(page.t("world_map.points.grouped", count=f"{placed:,}"))
+        st.caption(page.t("world_map.points.grouped", count=page.labels.number(placed)))
         fig = figures.member_cells_map(transform.map_cells(ordered), sector_labels=sectors, title=title,
-                                       source=source, preset=preset, count_label=here)  # fmt: skip
+                                       source=source, preset=preset, count_label=here, lang=page.lang)  # fmt: skip
 else:
     title = page.t("world_map.countries.title", countries=page.tn("count.country", len(counts)))
     fig = figures.country_choropleth(counts, title=title, source=source, preset=preset,
-                                     colorbar_title=page.t("chart.axis_members"),
+                                     colorbar_title=page.t("chart.axis_members"), lang=page.lang,
                                      markers=ui.unshaped_countries(transform.locate_countries(members)))  # fmt: skip
 ui.map_chart(page, fig, alt=ui.alt(page, title, counts, "country"))
 st.caption(page.t("world_map.help"))

@@ -12,7 +12,15 @@ alliance, everyone = page.data.alliance, page.roster
 st.title(page.t("about.title"))
 st.caption(page.as_of_line())
 links, pages = transform.source_counts(everyone)
-st.markdown(page.t("about.version", version=alliance.data_version, members=len(everyone), links=links, pages=pages))
+st.markdown(
+    page.t(
+        "about.version",
+        version=page.labels.date(alliance.data_version),
+        members=len(everyone),
+        links=links,
+        pages=pages,
+    )
+)
 
 st.header(page.t("about.sources.title"))
 st.markdown(
@@ -38,10 +46,10 @@ if not caveats.empty:
     ui.table(caveats, {"name": page.t("members.col.name"), "notes": page.t("members.field.notes")}, page.lang)
 
 st.header(page.t("about.cite.title"))
-today = dt.date.today().isoformat()
-st.code(page.t("about.cite.text", version=alliance.data_version, url=ui.share_url(page), today=today),
+today = page.labels.date(dt.date.today().isoformat())
+st.code(page.t("about.cite.text", version=page.labels.date(alliance.data_version), url=ui.share_url(page), today=today),
         language=None, wrap_lines=True)  # fmt: skip
 st.header(page.t("about.correct.title"))
 st.markdown(page.t("about.correct.text"))
 st.header(page.t("about.changelog.title"))
-st.markdown("\n".join(f"- **{c.version}** — {ui.md(c.summary)}" for c in alliance.changelog))
+st.markdown("\n".join(f"- **{page.labels.date(c.version)}** — {ui.md(c.summary)}" for c in alliance.changelog))

@@ -79,14 +79,20 @@ def write_hostile_data(target: Path) -> Path:
     alliance["count_wording"]["value"] = f"{IMG} {JS_LINK}"
     _dump(target / "alliance.yaml", alliance)
     initiatives = yaml.safe_load((target / "initiatives.yaml").read_text(encoding="utf-8"))
-    initiatives["timeline"][0]["event"] = f"{SCRIPT} {JS_LINK}"
+    # texts shown to readers carry English and French: the hostile text goes into both
+    initiatives["timeline"][0]["event"] = both(f"{SCRIPT} {JS_LINK}")
     initiatives["arguments_open"][0]["source"] = HOSTILE_URLS[2]
     _dump(target / "initiatives.yaml", initiatives)
     models = yaml.safe_load((target / "models.yaml").read_text(encoding="utf-8"))
-    models[0]["notes"] = f"{IMG} {BOLD} {RTL}"
+    models[0]["notes"] = both(f"{IMG} {BOLD} {RTL}")
     models[0]["developer"] = f"{JS_LINK} Meta"
     _dump(target / "models.yaml", models)
     return target
+
+
+def both(text: str) -> dict[str, str]:
+    """The same text in every language a data text carries."""
+    return {"en": text, "fr": text}
 
 
 def _dump(path: Path, content: Any) -> None:

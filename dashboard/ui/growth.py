@@ -43,7 +43,7 @@ def growth_section(page: Page) -> None:
     names["shown"] = page.t("overview.growth.shown", date=page.labels.date(page.asof))
     title = page.t("overview.growth.title")
     fig = membership_timeline(steps, marks, reported, asof=page.asof, title=title, source=page.source_line(),
-                              axis=page.t("overview.growth.axis"), names=names)  # fmt: skip
+                              axis=page.t("overview.growth.axis"), names=names, lang=page.lang)  # fmt: skip
     chart(fig, alt=_alt(page, title, steps, marks), key="growth", filename="members-over-time")
     st.subheader(page.t("overview.growth.events_table"))
     numbers = dict(zip(marks["date"], marks["number"], strict=True))

@@ -24,6 +24,7 @@ FILES = (
     paths.OPENNESS_META,
     paths.INDEX_DEVELOPERS,
     paths.SOURCES,
+    paths.FMTI_TERMS,
 )
 SYMBOL = {"open": "●", "partial": "◐", "closed": "○"}
 
@@ -54,8 +55,8 @@ def _editions(page: Page) -> dict[str, str]:
     return {e: page.t(f"open_vs_closed.edition.{e}") for e in sorted(EDITIONS)}
 
 
-def _pairs(frame: pd.DataFrame, label: str, value: str) -> str:
-    return ", ".join(f"{a} {b}" for a, b in zip(frame[label], frame[value], strict=True))
+def _pairs(page: Page, frame: pd.DataFrame, label: str, value: str) -> str:
+    return ", ".join(f"{a} {page.labels.number(b)}" for a, b in zip(frame[label], frame[value], strict=True))
 
 
 def _totals_alt(page: Page, title: str, totals: pd.DataFrame, editions: dict[str, str]) -> str:
@@ -65,8 +66,8 @@ def _totals_alt(page: Page, title: str, totals: pd.DataFrame, editions: dict[str
         rows = totals[totals["edition"] == e].assign(
             who=lambda f: f["developer"] + f["member"].map({True: f" ({mark})", False: ""})
         )
-        parts.append(f"{name}: {_pairs(rows, 'who', 'total')}")
-    return page.t("chart.alt", title=title, pairs="; ".join(parts))
+        parts.append(page.t("text.label_value", label=name, value=_pairs(page, rows, "who", "total")))
+    return page.t("chart.alt", title=title, pairs=page.t("text.list_sep").join(parts))
 
 
 def fmti_section(page: Page, data: Indexes) -> None:
@@ -79,23 +80,27 @@ def fmti_section(page: Page, data: Indexes) -> None:
     st.caption(page.t("open_vs_closed.fmti.members_note", members=totals.loc[totals["member"], "developer"].nunique(),
                       developers=totals["developer"].nunique()))  # fmt: skip
     title = page.t("open_vs_closed.fmti.totals")
-    fig = figs.fmti_totals_chart(totals, editions=editions, title=title, source=source, **labels)
-    chart(fig, alt=_totals_alt(page, title, totals, editions), key="fmti_totals", filename="fmti-totals")
+    fig = figs.fmti_totals_chart(totals, editions=editions, title=title, source=source, lang=page.lang, **labels)
+    chart(fig, alt=_totals_alt(page, title, totals, editions), key="fmti_totals", filename=page.t("file.fmti_totals"))
 
     title = page.t("open_vs_closed.fmti.slopes")
     again = tr.repeated(totals)
-    fig = figs.fmti_slopes(again, editions=editions, title=title, source=source, **labels)
-    chart(fig, alt=_totals_alt(page, title, again, editions), key="fmti_slopes", filename="fmti-over-time")
+    fig = figs.fmti_slopes(again, editions=editions, title=title, source=source, lang=page.lang, **labels)
+    chart(fig, alt=_totals_alt(page, title, again, editions), key="fmti_slopes", filename=page.t("file.fmti_over_time"))
 
     title = page.t("open_vs_closed.fmti.means")
     means = tr.group_means(totals)
     value = page.t("open_vs_closed.fmti.mean_value")
     bar = page.t("open_vs_closed.fmti.mean_bar")
-    fig = figs.fmti_group_means(means, editions=editions, title=title, source=source, value_format=bar, **labels)
+    fig = figs.fmti_group_means(means, editions=editions, title=title, source=source, value_format=bar,
+                                lang=page.lang, **labels)  # fmt: skip
     groups = {True: labels["member_label"], False: labels["other_label"]}
-    pairs = "; ".join(f"{editions[e]}, {groups[bool(m)]}: {value.format(mean=v, n=n)}"
-                      for e, m, v, n in means[["edition", "member", "mean", "n"]].itertuples(index=False))  # fmt: skip
-    chart(fig, alt=page.t("chart.alt", title=title, pairs=pairs), key="fmti_means", filename="fmti-means")
+    pairs = page.t("text.list_sep").join(
+        page.t("text.label_value", label=f"{editions[e]}, {groups[bool(m)]}",
+               value=value.format(mean=page.labels.decimal(v, 1), n=page.labels.number(int(n))))
+        for e, m, v, n in means[["edition", "member", "mean", "n"]].itertuples(index=False)
+    )  # fmt: skip
+    chart(fig, alt=page.t("chart.alt", title=title, pairs=pairs), key="fmti_means", filename=page.t("file.fmti_means"))
 
 
 def domain_section(page: Page, data: Indexes, edition: str) -> None:
@@ -105,18 +110,27 @@ def domain_section(page: Page, data: Indexes, edition: str) -> None:
     totals = tr.fmti_totals(data.fmti, members)
     order = list(totals.loc[totals["edition"] == edition, "developer"])
     name, source = page.t(f"open_vs_closed.edition.{edition}"), page.source_line(page.t("open_vs_closed.fmti.source"))
-    domains = tr.domain_matrix(cells, order)
+    term = {k: page.labels.text(v) for k, v in data.terms.items()}
+    domains = tr.domain_matrix(cells, order).rename(columns=term)
+    cells = cells.assign(domain=cells["domain"].map(term), subdomain=cells["subdomain"].map(term))
     title = page.t("open_vs_closed.fmti.domains", edition=name)
-    fig = figs.percent_heatmap(domains, marked=members, title=title, source=source)
-    pairs = "; ".join(f"{d}: " + ", ".join(f"{c} {v}%" for c, v in row.items()) for d, row in domains.iterrows())
-    chart(fig, alt=page.t("chart.alt", title=title, pairs=pairs), key="fmti_domains", filename=f"fmti-{edition}")
+    fig = figs.percent_heatmap(domains, marked=members, title=title, source=source, lang=page.lang)
+    cell = lambda c, v: f"{c} {page.t('text.percent', value=v)}"  # noqa: E731
+    pairs = page.t("text.list_sep").join(
+        page.t("text.label_value", label=d, value=", ".join(cell(c, v) for c, v in row.items()))
+        for d, row in domains.iterrows()
+    )
+    chart(fig, alt=page.t("chart.alt", title=title, pairs=pairs), key="fmti_domains",
+          filename=f"{page.t('file.fmti')}-{edition}")  # fmt: skip
     title = page.t("open_vs_closed.fmti.heatmap", edition=name)
     fig = figs.percent_heatmap(tr.subdomain_matrix(cells, order), marked=members, title=title, source=source,
-                               angle=-60)  # fmt: skip
+                               angle=-60, lang=page.lang)  # fmt: skip
     groups = cells.groupby("domain", sort=False)["subdomain"]
-    pairs = "; ".join(f"{d}: " + ", ".join(dict.fromkeys(subs)) for d, subs in groups)
+    pairs = page.t("text.list_sep").join(
+        page.t("text.label_value", label=d, value=", ".join(dict.fromkeys(subs))) for d, subs in groups
+    )
     alt = page.t("open_vs_closed.fmti.heatmap_alt", title=title, developers=len(order), subdomains=pairs)
-    chart(fig, alt=alt, key="fmti_subdomains", filename=f"fmti-{edition}-subdomains")
+    chart(fig, alt=alt, key="fmti_subdomains", filename=f"{page.t('file.fmti')}-{edition}-{page.t('file.subdomains')}")
 
 
 def index_qualifying(page: Page, grid: pd.DataFrame, required: Sequence[str]) -> None:
@@ -127,8 +141,8 @@ def index_qualifying(page: Page, grid: pd.DataFrame, required: Sequence[str]) ->
     names = list(grid.loc[grid["qualifies"], "model"])
     wanted = ", ".join(page.t(f"open_vs_closed.require.{c}") for c in required)
     if names:
-        st.success(page.t("open_vs_closed.index.some", count=len(names), total=len(grid), wanted=wanted,
-                          names=md(", ".join(names))))  # fmt: skip
+        st.success(page.tn("open_vs_closed.index.some", len(names), total=len(grid), wanted=wanted,
+                           names=md(", ".join(names))))  # fmt: skip
     else:
         st.warning(page.t("open_vs_closed.index.nothing", total=len(grid), wanted=wanted))
 
@@ -157,7 +171,8 @@ def member_model_links(page: Page, data: Indexes, grid: pd.DataFrame) -> None:
         with st.expander(page.t("open_vs_closed.index.links", name=model)):
             rows = tr.grade_links(data.openness, model)
             st.markdown("\n".join(
-                f"- {SYMBOL[g]} **{md(page.t(f'open_vs_closed.dim.{d}'))}: {md(page.t(f'initiatives.grade.{g}'))}**"
+                f"- {SYMBOL[g]} **" + page.t("text.label_value", label=md(page.t(f"open_vs_closed.dim.{d}")),
+                                             value=md(page.t(f"initiatives.grade.{g}"))) + "**"
                 + (f" — {link(u, page.t('initiatives.source'))}" if isinstance(u, str) else "")
                 for d, g, u in rows[["dimension", "grade", "link"]].itertuples(index=False)
             ))  # fmt: skip

@@ -10,7 +10,6 @@ import streamlit as st
 
 from dashboard import paths
 from dashboard.data import load_initiatives
-from dashboard.i18n import catalog
 from dashboard.schema import Event, Initiatives, Model, Point
 from dashboard.ui.page import Page
 from dashboard.ui.state import file_stamp, link, md, show_data_error
@@ -51,18 +50,18 @@ def focus_cards(page: Page, initiatives: Initiatives) -> None:
     for start in range(0, len(initiatives.focus_areas), 2):
         for col, area in zip(st.columns(2), initiatives.focus_areas[start : start + 2], strict=False):
             with col, st.container(border=True):
-                st.markdown(f"**{md(area.title)}**")
-                st.markdown(md(area.summary))
+                st.markdown(f"**{md(page.labels.text(area.title))}**")
+                st.markdown(md(page.labels.text(area.summary)))
                 visible = [m for m in area.members if m in shown]
                 if visible:
                     links = ", ".join(_member_link(page, m, names[m]) for m in visible)
                     st.markdown(page.t("initiatives.focus.members", members=links))
                     for m in visible:
                         if m in area.evidence:
-                            st.caption(f"“{md(area.evidence[m])}” — {md(names[m])}")
+                            st.caption(f"{page.t('text.quote', quote=md(area.evidence[m]))} — {md(names[m])}")
                 hidden = len([m for m in area.members if m not in shown])
                 if hidden:
-                    st.caption(page.t("initiatives.focus.hidden", count=hidden))
+                    st.caption(page.tn("initiatives.focus.hidden", hidden))
                 if not area.members:
                     st.caption(page.t("initiatives.focus.none"))
                 st.caption(link(area.source, page.t("initiatives.source")))
@@ -71,25 +70,18 @@ def focus_cards(page: Page, initiatives: Initiatives) -> None:
 def points(page: Page, items: Sequence[Point]) -> None:
     """Sourced points as a bulleted list."""
     source = page.t("initiatives.source")
-    st.markdown("\n".join(f"- {md(p.point)} {link(p.source, source)}" for p in items))
+    st.markdown("\n".join(f"- {md(page.labels.text(p.point))} {link(p.source, source)}" for p in items))
 
 
 def timeline(page: Page, events: Sequence[Event]) -> None:
     """Dated events, oldest first, each with its source."""
     source = page.t("initiatives.source")
     ordered = sorted(events, key=lambda e: e.date)
-    st.markdown("\n".join(f"- **{md(_date(page, e.date))}** — {md(e.event)} {link(e.source, source)}" for e in ordered))
-
-
-def _date(page: Page, value: str) -> str:
-    """'1992', 'January 1998' or '2 October 1991' from a partial ISO date."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return value
-    month = page.t(f"month.{int(parts[1])}")
-    return f"{month} {parts[0]}" if len(parts) == 2 else page.labels.date(value)
+    lines = [f"- **{md(page.labels.date(e.date))}** — {md(page.labels.text(e.event))} {link(e.source, source)}"
+             for e in ordered]  # fmt: skip
+    st.markdown("\n".join(lines))
 
 
 def level_labels(page: Page, initiatives: Initiatives) -> dict[str, str]:
-    """Gradient level -> label, from the data (a locale may override it)."""
-    return {lvl.id: catalog(page.lang).get(f"initiatives.level.{lvl.id}") or lvl.label for lvl in initiatives.gradient}
+    """Gradient level -> label in the reader's language, from the data."""
+    return {lvl.id: page.labels.text(lvl.label) for lvl in initiatives.gradient}

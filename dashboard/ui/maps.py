@@ -36,7 +36,7 @@ def map_chart(page: Page, fig: go.Figure, *, alt: str) -> None:
     st.session_state[MAP_IDS] = dict(zip(page.members["id"], page.members["country"], strict=True))
     config = {
         "displaylogo": False, "topojsonURL": topojson_url(), "scrollZoom": False,
-        "toImageButtonOptions": {"format": "png", "filename": "ai-alliance-map", "scale": 2},
+        "toImageButtonOptions": {"format": "png", "filename": page.t("file.map"), "scale": 2},
     }  # fmt: skip
     st.plotly_chart(
         figures.fit_heading(fig), key=MAP, config=config, alt=alt, width="stretch", on_select=_on_map_select,
@@ -118,7 +118,7 @@ def matrix_alt(page: Page, title: str, matrix: pd.DataFrame) -> str:
         (f"{page.labels.sector(str(s))} · {page.labels.region(str(r))}", int(matrix.loc[s, r]))
         for s in matrix.index for r in matrix.columns if matrix.loc[s, r]
     ]  # fmt: skip
-    return page.t("chart.alt", title=title, pairs=transform.pairs_text(cells))
+    return page.t("chart.alt", title=title, pairs=transform.pairs_text(cells, page.labels.number))
 
 
 def mix_alt(page: Page, title: str, shares: pd.DataFrame) -> str:
@@ -126,10 +126,11 @@ def mix_alt(page: Page, title: str, shares: pd.DataFrame) -> str:
     parts = []
     for region, rows in shares.groupby("region", sort=False):
         mix = ", ".join(
-            f"{page.labels.sector(str(s))} {v:.0%}" for s, v in zip(rows["sector"], rows["share"], strict=True)
+            f"{page.labels.sector(str(s))} {page.labels.percent(v)}"
+            for s, v in zip(rows["sector"], rows["share"], strict=True)
         )
-        parts.append(f"{page.labels.region(str(region))}: {mix}")
-    return page.t("chart.alt", title=title, pairs="; ".join(parts))
+        parts.append(page.t("text.label_value", label=page.labels.region(str(region)), value=mix))
+    return page.t("chart.alt", title=title, pairs=page.t("text.list_sep").join(parts))
 
 
 def map_summary(page: Page, counts: pd.DataFrame) -> str:

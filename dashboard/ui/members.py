@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import transform
+from dashboard import formats, transform
 from dashboard.ui.page import Page
 from dashboard.ui.state import MEMBER, WIDGET, _set_url, _url_values, link, md
 from dashboard.validation import is_http_url
@@ -105,7 +105,8 @@ def member_detail(page: Page, members: pd.DataFrame, selected: str | None) -> No
     row = members.set_index("id").loc[picked]
     unknown = page.t("members.field.unknown")
     hq = ", ".join(str(v) for v in (row["city"], row["country_name"]) if isinstance(v, str)) or unknown
-    coords = f"{row['lat']:.4f}, {row['lon']:.4f}" if pd.notna(row["lat"]) else unknown
+    lat, lon = (formats.decimal(row[k], page.lang, 4) for k in ("lat", "lon")) if pd.notna(row["lat"]) else ("", "")
+    coords = page.t("members.coordinates", lat=lat, lon=lon) if lat else unknown
     membership = row["membership"] if isinstance(row["membership"], str) else "none"
     fields = [
         ("name", md(row["name"])),
@@ -122,7 +123,8 @@ def member_detail(page: Page, members: pd.DataFrame, selected: str | None) -> No
         ("founded", md(row["founded"]) if pd.notna(row["founded"]) else unknown),
         ("notes", md(row["notes"]) if isinstance(row["notes"], str) else "—"),
     ]
-    st.markdown("\n".join(f"- **{md(page.t(f'members.field.{k}'))}:** {v}" for k, v in fields))
+    lines = (page.t("text.label_value", label=f"**{md(page.t(f'members.field.{k}'))}**", value=v) for k, v in fields)
+    st.markdown("\n".join(f"- {line}" for line in lines))
     st.markdown(f"**{md(page.t('members.field.sources'))}**")
     st.markdown("\n".join(f"{i}. {link(url)}" for i, url in enumerate(row["sources"], start=1)))
 
@@ -130,9 +132,18 @@ def member_detail(page: Page, members: pd.DataFrame, selected: str | None) -> No
 def download_members(page: Page, scope: str, fmt: str) -> None:
     """One download button: the filtered (``scope="filtered"``) or the full member list as CSV or JSON."""
     frame = page.members if scope == "filtered" else page.roster
-    build = transform.to_csv_bytes if fmt == "csv" else transform.to_json_bytes
+    if fmt == "csv":
+        headers = {c: page.t(f"csv.col.{c}") for c in transform.EXPORT_COLUMNS}
+
+        def build() -> bytes:
+            return transform.to_csv_bytes(frame, headers=headers)
+    else:
+
+        def build() -> bytes:
+            return transform.to_json_bytes(frame)
+
     st.download_button(  # the file is built when the button is pressed, not on every run of the page
-        page.t(f"members.download.{scope}_{fmt}", total=len(frame)), data=lambda: build(frame),
-        file_name=f"ai-alliance-members-{scope}.{fmt}", key=f"download_{scope}_{fmt}", width="stretch",
+        page.t(f"members.download.{scope}_{fmt}", total=len(frame)), data=build,
+        file_name=f"{page.t(f'file.members_{scope}')}.{fmt}", key=f"download_{scope}_{fmt}", width="stretch",
         mime="text/csv" if fmt == "csv" else "application/json",
     )  # fmt: skip

@@ -35,25 +35,24 @@ def model_details(page: Page, models: Sequence[Model], levels: dict[str, str]) -
     for m in models:
         with st.expander(page.t("initiatives.details", name=md(m.name))):
             st.markdown(
-                page.t("initiatives.released", developer=md(m.developer), date=md(m.release_date))
+                page.t("initiatives.released", developer=md(m.developer), date=md(page.labels.date(m.release_date)))
                 + " "
                 + link(m.release_source, page.t("initiatives.source"))
             )
-            level = levels[m.gradient]
-            st.markdown(
-                f"**{md(level)}** — {md(m.gradient_note)} {link(m.gradient_source, page.t('initiatives.source'))}"
-            )
+            source = link(m.gradient_source, page.t("initiatives.source"))
+            st.markdown(f"**{md(levels[m.gradient])}** — {md(page.labels.text(m.gradient_note))} {source}")
             lines = []
             for d in DIMENSIONS:
                 j = getattr(m.dimensions, d)
                 name = page.t(f"initiatives.col.{d}")
-                lines.append(f"- {SYMBOL[j.value]} **{md(name)}: {md(page.t(f'initiatives.grade.{j.value}'))}** — "
-                             f"{md(j.note)} {link(j.source, page.t('initiatives.source'))}")  # fmt: skip
+                grade = page.t("text.label_value", label=md(name), value=md(page.t(f"initiatives.grade.{j.value}")))
+                lines.append(f"- {SYMBOL[j.value]} **{grade}** — {md(page.labels.text(j.note))} "
+                             f"{link(j.source, page.t('initiatives.source'))}")  # fmt: skip
             st.markdown("\n".join(lines))
             modes = ", ".join(page.t(f"initiatives.access.{a}") for a in m.access_modes)
-            st.caption(page.t("initiatives.licence", licence=md(m.licence_name), access=modes))
+            st.caption(page.t("initiatives.licence", licence=md(page.labels.text(m.licence_name)), access=modes))
             if m.notes:
-                st.caption(md(m.notes))
+                st.caption(md(page.labels.text(m.notes)))
 
 
 def qualifying(page: Page, frame: pd.DataFrame, required: Sequence[str]) -> None:
@@ -64,8 +63,8 @@ def qualifying(page: Page, frame: pd.DataFrame, required: Sequence[str]) -> None
     names = list(frame.loc[frame["qualifies"], "name"])
     wanted = ", ".join(page.t(f"open_vs_closed.require.{c}") for c in required)
     if names:
-        st.success(page.t("initiatives.open.some", count=len(names), total=len(frame), wanted=wanted,
-                          names=md(", ".join(names))))  # fmt: skip
+        st.success(page.tn("initiatives.open.some", len(names), total=len(frame), wanted=wanted,
+                           names=md(", ".join(names))))  # fmt: skip
     else:
         st.warning(page.t("initiatives.open.nothing", total=len(frame), wanted=wanted))
 
@@ -73,13 +72,13 @@ def qualifying(page: Page, frame: pd.DataFrame, required: Sequence[str]) -> None
 def gradient_levels(page: Page, initiatives: Initiatives, labels: dict[str, str]) -> None:
     """What each step of the release gradient means, with its source."""
     source = page.t("initiatives.source")
-    lines = [f"{i}. **{md(labels[lvl.id])}** — {md(lvl.description)} {link(lvl.source, source)}"
+    lines = [f"{i}. **{md(labels[lvl.id])}** — {md(page.labels.text(lvl.description))} {link(lvl.source, source)}"
              for i, lvl in enumerate(initiatives.gradient, start=1)]  # fmt: skip
     st.markdown("\n".join(lines))
 
 
 def gradient_alt(page: Page, title: str, frame: pd.DataFrame, labels: dict[str, str]) -> str:
     """The gradient chart as text: each level with the models placed on it."""
-    parts = [f"{labels[g]}: {', '.join(frame.loc[frame['gradient'] == g, 'name'])}" for g in labels
-             if (frame["gradient"] == g).any()]  # fmt: skip
-    return page.t("chart.alt", title=title, pairs="; ".join(parts))
+    parts = [page.t("text.label_value", label=labels[g], value=", ".join(frame.loc[frame["gradient"] == g, "name"]))
+             for g in labels if (frame["gradient"] == g).any()]  # fmt: skip
+    return page.t("chart.alt", title=title, pairs=page.t("text.list_sep").join(parts))

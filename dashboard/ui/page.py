@@ -94,12 +94,12 @@ class Page:
     def view_words(self) -> str:
         """The whole view in one sentence, for captions: 'Showing: Sector: Academia; Country: Switzerland'."""
         parts = self.view_parts()
-        return self.t("view.filtered", filters="; ".join(parts)) if parts else self.t("view.all")
+        return self.t("view.filtered", filters=self.t("text.list_sep").join(parts)) if parts else self.t("view.all")
 
     def source_line(self, source: str | None = None) -> str:
         """A chart's source line (ours unless given); with filters active, the filters in words above it, so a
         PNG says what it shows."""
-        source = source or self.t("chart.source", version=self.data.alliance.data_version)
+        source = source or self.t("chart.source", version=self.labels.date(self.data.alliance.data_version))
         parts = self.view_parts()
         if not parts:
             return source
@@ -132,7 +132,7 @@ def setup(page_key: str) -> Page:
         initial_sidebar_state="auto",
     )
     try:
-        data = load_data()
+        data = load_data(lang)
     except DataError as exc:
         _broken(page_key, lang, exc)
     options = data.options
@@ -209,7 +209,7 @@ def _filter_widgets(page: Page) -> None:
         st.session_state[WIDGET.format(key)] = list(getattr(page.state, key))
         st.multiselect(
             page.t(f"filters.{key}"),
-            page.options.of(key),
+            _in_name_order(page.options.of(key), name) if key in ("country", "category") else page.options.of(key),
             key=WIDGET.format(key),
             format_func=_counted(name, counts),
             on_change=_on_filter_change,
@@ -234,6 +234,11 @@ def _date_widget(page: Page) -> None:
                                      members=counts[d]),
         help=page.t("filters.asof_help"),
     )  # fmt: skip
+
+
+def _in_name_order(values: Sequence[str], name: Callable[[str], str]) -> list[str]:
+    """Options listed by their name in the reader's language, accents aside ('Émirats' among the E)."""
+    return sorted(values, key=lambda v: filters.fold(name(v)))
 
 
 def _counted(name: Callable[[str], str], counts: Mapping[str, int]) -> Callable[[str], str]:
@@ -285,7 +290,7 @@ def label_map(page: Page, key: str, values: Sequence[str] | pd.Series) -> dict[s
 def alt(page: Page, title: str, counts: pd.DataFrame, key: str) -> str:
     """A chart's text alternative, generated from the same counts it draws."""
     pairs = transform.labelled_pairs(counts, key, label_map(page, key, counts[key]))
-    return page.t("chart.alt", title=title, pairs=transform.pairs_text(pairs))
+    return page.t("chart.alt", title=title, pairs=transform.pairs_text(pairs, page.labels.number))
 
 
 def headline(page: Page, numbers: transform.Headline, *, unplaced: int) -> None:
@@ -295,12 +300,14 @@ def headline(page: Page, numbers: transform.Headline, *, unplaced: int) -> None:
         ("members", numbers.members, None),
         ("countries", numbers.countries, page.t("overview.metric.unplaced", count=unplaced) if unplaced else None),
         ("sectors", numbers.sectors, None),
-    ] + [(k, v, page.t("overview.metric.share", share=numbers.share(v))) for k, v in shares.items()]
+    ] + [
+        (k, v, page.t("overview.metric.share", share=page.labels.percent(numbers.share(v)))) for k, v in shares.items()
+    ]
     with st.container(horizontal=True, wrap=True, gap="small", key="headline"):
         for key, value, note in tiles:
             st.metric(
-                page.t(f"overview.metric.{key}"), value, delta=note, delta_color="off", delta_arrow="off",
-                border=True, width=168, height=128,
+                page.t(f"overview.metric.{key}"), page.labels.number(value), delta=note, delta_color="off",
+                delta_arrow="off", border=True, width=168, height=128,
             )  # fmt: skip
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import filters, paths
+from dashboard import filters, formats, paths
 from dashboard.data import (
     Alliance,
     Categories,
@@ -29,11 +29,13 @@ from dashboard.data import (
     load_events,
     load_members,
     load_regions,
+    localise_events,
+    localise_members,
 )
 from dashboard.filters import FilterState, Options
-from dashboard.i18n import DEFAULT_LANG, catalog, languages, pick_language, t, tn
+from dashboard.i18n import DEFAULT_LANG, languages, pick_language, t, tn
 from dashboard.routes import Route, parse_params
-from dashboard.schema import SECTORS
+from dashboard.schema import SECTORS, LocalText
 from dashboard.validation import DataError, is_http_url
 
 STATE = "_filter_state"  # session copy of the filters (not a widget key)
@@ -91,7 +93,7 @@ def _country_names(members: pd.DataFrame) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Data:
-    """Everything the pages read, loaded once per file change."""
+    """Everything the pages read, loaded once per file change; display columns in the reader's language."""
 
     members: pd.DataFrame
     alliance: Alliance
@@ -99,7 +101,7 @@ class Data:
     regions: Regions
     events: pd.DataFrame  # the dated membership events, one row each in date order
 
-    country_names: Mapping[str, str]  # ISO code -> common English name, for the codes in the data
+    country_names: Mapping[str, str]  # ISO code -> common name in the reader's language, for the codes in the data
 
     @property
     def founding(self) -> pd.DataFrame:
@@ -118,21 +120,23 @@ class Data:
         return frozenset(self.members["id"])
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _shared(files: tuple[str, ...], stamp: tuple[tuple[int, int], ...]) -> Data:
-    """One read-only Data per version of the files, shared instead of copied on every run (pandas copies on
-    write, so a page that changes a frame it got from here changes only its own copy)."""
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _shared(files: tuple[str, ...], stamp: tuple[tuple[int, int], ...], lang: str) -> Data:
+    """One read-only Data per version of the files and language, shared instead of copied on every run (pandas
+    copies on write, so a page that changes a frame it got from here changes only its own copy)."""
     members_file, alliance_file, categories_file, regions_file, events_file = files
     alliance, categories, regions = _cached_refs((alliance_file, categories_file, regions_file), stamp)
     members = _cached_members((members_file, categories_file, regions_file), stamp)
-    events = _cached_events((events_file, members_file), stamp)
+    members = localise_members(members, lang, categories, regions)
+    events = localise_events(_cached_events((events_file, members_file), stamp), lang)
     return Data(members, alliance, categories, regions, events, _country_names(members))
 
 
-def load_data() -> Data:
-    """The validated datasets; raises DataError naming every problem."""
+def load_data(lang: str = DEFAULT_LANG) -> Data:
+    """The validated datasets, with category, country and region names and event titles in ``lang``;
+    raises DataError naming every problem."""
     files = (paths.MEMBERS, paths.ALLIANCE, paths.CATEGORIES, paths.REGIONS, paths.EVENTS)
-    return _shared(tuple(map(str, files)), file_stamp(*files, paths.SOURCES))
+    return _shared(tuple(map(str, files)), file_stamp(*files, paths.SOURCES), lang)
 
 
 # ---------------------------------------------------------------- text helpers
@@ -176,20 +180,36 @@ class Labels:
         return t(f"sector.{slug}", self.lang)
 
     def region(self, slug: str) -> str:
-        return catalog(self.lang).get(f"region.{slug}") or self.data.regions.label.get(slug, slug)
+        return self.data.regions.labels.get(self.lang, self.data.regions.label).get(slug, slug)
 
     def category(self, slug: str) -> str:
-        return catalog(self.lang).get(f"category.{slug}") or self.data.categories.label.get(slug, slug)
+        return self.data.categories.labels.get(self.lang, self.data.categories.label).get(slug, slug)
 
     def country(self, code: str) -> str:
-        return catalog(self.lang).get(f"country.{code}") or self.data.country_names.get(code, code)
+        return self.data.country_names.get(code) or formats.country_name(code, self.lang)
 
     def of(self, key: str) -> Callable[[str], str]:
         return {"sector": self.sector, "region": self.region, "category": self.category, "country": self.country}[key]
 
     def date(self, iso: str) -> str:
-        year, month, day = iso.split("-")
-        return t("date.format", self.lang, day=int(day), month=t(f"month.{int(month)}", self.lang), year=year)
+        """A full or partial ISO date in the reader's language: '5 décembre 2023', 'janvier 1998', '1992'."""
+        return formats.date(iso, self.lang)
+
+    def number(self, value: int | float) -> str:
+        """'1 234' in French, '1,234' in English."""
+        return formats.number(value, self.lang)
+
+    def decimal(self, value: float, digits: int) -> str:
+        """'45,3' in French, '45.3' in English, always with ``digits`` decimals."""
+        return formats.decimal(value, self.lang, digits)
+
+    def percent(self, share: float) -> str:
+        """'44 %' in French, '44%' in English."""
+        return formats.percent(share, self.lang)
+
+    def text(self, value: LocalText) -> str:
+        """A text from the data files in the reader's language."""
+        return value.get(self.lang)
 
 
 # ---------------------------------------------------------------- URL <-> state

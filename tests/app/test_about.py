@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dashboard.data import load_alliance, load_members
 from dashboard.filters import FilterState, apply
+from dashboard.formats import date
 from tests.app.conftest import run_page
 
 
@@ -13,9 +14,10 @@ def test_about_states_the_version_and_counts_from_the_data() -> None:
     assert not at.exception
     links = [u for urls in members["sources"] for u in urls]
     first = at.markdown[0].value
-    assert f"**{alliance.data_version}**" in first and f"{len(members)} organisations" in first
+    version = date(alliance.data_version, "en")
+    assert f"**{version}**" in first and f"{len(members)} organisations" in first
     assert f"{len(links)} source links ({len(set(links))} distinct pages)" in first
-    assert alliance.data_version in at.code[-1].value or alliance.data_version in at.code[0].value
+    assert version in at.code[-1].value or version in at.code[0].value
 
 
 def test_caveats_follow_the_filters() -> None:

@@ -56,3 +56,20 @@ def test_palette_has_a_distinct_colour_for_every_sector() -> None:
 
     assert set(SECTOR_COLORS) == set(SECTORS)
     assert len(set(SECTOR_COLORS.values())) == len(SECTORS)
+
+
+def test_french_charts_use_french_separators_percentages_and_punctuation() -> None:
+    import pandas as pd
+
+    from dashboard.figures import sector_bar, sector_mix_bar
+
+    counts = pd.DataFrame({"sector": ["company"], "count": [1234]})
+    fig = sector_bar(counts, labels={"company": "Entreprise"}, title="t", source="s", axis="Membres", lang="fr")
+    assert fig.layout.separators == ",\u202f"
+    assert list(fig.data[0].text) == ["1\u202f234"]
+    assert fig.data[0].hovertemplate.startswith("%{y}\u00a0: %{x}")
+    shares = pd.DataFrame({"region": ["europe", "europe"], "sector": ["company", "academia"], "count": [1, 3],
+                           "share": [0.25, 0.75]})  # fmt: skip
+    fig = sector_mix_bar(shares, sector_labels={}, region_labels={}, title="t", source="s", axis="a", lang="fr")
+    assert list(fig.layout.xaxis.ticktext) == ["0\u00a0%", "25\u00a0%", "50\u00a0%", "75\u00a0%", "100\u00a0%"]
+    assert [list(trace.text) for trace in fig.data] == [["25\u00a0%"], ["75\u00a0%"]]

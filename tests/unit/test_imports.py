@@ -16,6 +16,7 @@ PURE = [
     "dashboard.transform",
     "dashboard.figures",
     "dashboard.i18n",
+    "dashboard.formats",
     "dashboard.routes",
     "dashboard.cli",
     "dashboard.sources",

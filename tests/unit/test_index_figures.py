@@ -39,6 +39,8 @@ def test_group_means_label_each_bar_with_mean_and_n_and_use_a_pattern_for_member
     fig = figs.fmti_group_means(means, editions=EDITIONS, value_format="{mean} (n={n})", **LABELS)
     assert list(fig.data[0].text) == ["54.0 (n=1)"] and list(fig.data[1].text) == ["12.0 (n=1)"]
     assert fig.data[0].marker.pattern.shape == "/" and not fig.data[1].marker.pattern.shape
+    french = figs.fmti_group_means(means, editions=EDITIONS, value_format="{mean} (n={n})", lang="fr", **LABELS)
+    assert list(french.data[0].text) == ["54,0 (n=1)"] and french.layout.separators == ",\u202f"
 
 
 def test_percent_heatmap_labels_cells_and_marks_members() -> None:

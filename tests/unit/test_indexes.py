@@ -166,3 +166,23 @@ def test_a_mapping_source_off_the_accepted_list_is_refused(tmp_path: Path) -> No
     files["developers"].write_text(yaml.safe_dump(raw), encoding="utf-8")
     found = problems(files)
     assert any("record #1: field 'source': host 'wikimili.com' is not on the accepted list" in p for p in found)
+
+
+def test_every_fmti_domain_and_subdomain_has_a_french_name(shipped: Indexes) -> None:
+    used = set(shipped.fmti["domain"]) | set(shipped.fmti["subdomain"])
+    assert used <= set(shipped.terms)
+    assert shipped.terms["Upstream"].fr == "Amont"
+
+
+def test_a_missing_or_half_translated_fmti_name_is_reported(tmp_path: Path) -> None:
+    files = copies(tmp_path)
+    terms = yaml.safe_load(paths.FMTI_TERMS.read_text(encoding="utf-8"))
+    del terms["Compute"]
+    terms["Risks"] = {"en": "Risks"}
+    path = tmp_path / "fmti_terms.yaml"
+    path.write_text(yaml.safe_dump(terms, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataError) as exc:
+        load_indexes(**files, terms_path=path)  # type: ignore[arg-type]
+    found = [str(p) for p in exc.value.problems]
+    assert any("'Risks'" in p and "fr" in p for p in found), found
+    assert any("no translation of 'Compute'" in p for p in found), found

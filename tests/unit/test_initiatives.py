@@ -21,15 +21,15 @@ PAPER = "https://arxiv.org/abs/2302.04844"  # a source on the accepted list (dat
 
 
 def judgement(value: str = "open") -> dict[str, str]:
-    return {"value": value, "note": "why", "source": PAPER}
+    return {"value": value, "note": {"en": "why", "fr": "pourquoi"}, "source": PAPER}
 
 
 def model(**overrides: Any) -> dict[str, Any]:
     record: dict[str, Any] = {
         "id": "m1", "name": "M1", "developer": "Dev", "developer_member_id": None, "release_date": "2023-07-18",
-        "release_source": PAPER, "gradient": "downloadable", "gradient_note": "n",
+        "release_source": PAPER, "gradient": "downloadable", "gradient_note": {"en": "n", "fr": "n"},
         "gradient_source": PAPER, "dimensions": {d: judgement() for d in DIMENSIONS},
-        "licence_name": "Apache 2.0", "access_modes": ["download"], "notes": None,
+        "licence_name": {"en": "Apache 2.0", "fr": "Apache 2.0"}, "access_modes": ["download"], "notes": None,
     }  # fmt: skip
     record.update(overrides)
     return record
@@ -76,6 +76,9 @@ MALFORMED_MODELS = [
     ("malformed source URL", lambda m: m.update(release_source="example.org"), "release_source"),
     ("unknown access mode", lambda m: m.update(access_modes=["torrent"]), "access_modes.0"),
     ("developer that is not a member id", lambda m: m.update(developer_member_id="openai"), "developer_member_id"),
+    ("judgement note without French", lambda m: m["dimensions"]["weights"]["note"].pop("fr"),
+     "dimensions.weights.note.fr"),
+    ("notes as plain English text", lambda m: m.update(notes="Graded as released."), "notes"),
 ]  # fmt: skip
 
 
@@ -96,6 +99,10 @@ MALFORMED_PAGE = [
     ("timeline date that is not a date", lambda d: d["timeline"][0].update(date="early 1991"), "timeline.0.date"),
     ("argument without a source", lambda d: d["arguments_open"][0].pop("source"), "arguments_open.0.source"),
     ("unknown top-level key", lambda d: d.update(focus_aeras=[]), "focus_aeras"),
+    ("focus-area title without French", lambda d: d["focus_areas"][2]["title"].pop("fr"), "focus_areas.2.title.fr"),
+    ("timeline event as plain English text", lambda d: d["timeline"][1].update(event="Founded"), "timeline.1.event"),
+    ("empty French argument", lambda d: d["arguments_closed"][0]["point"].update(fr=""), "arguments_closed.0.point.fr"),
+    ("label in an unknown language", lambda d: d["gradient"][0]["label"].update(de="Zu"), "gradient.0.label.de"),
 ]  # fmt: skip
 
 
@@ -151,7 +158,7 @@ def test_openness_score_and_sorting() -> None:
 def test_gradient_figure_places_every_model_with_shape_and_colour() -> None:
     initiatives, models = load_initiatives()
     frame = models_frame(models, [])
-    levels = {lvl.id: lvl.label for lvl in initiatives.gradient}
+    levels = {lvl.id: lvl.label.en for lvl in initiatives.gradient}
     fig = release_gradient(frame, levels=levels, title="t", source="s", member_label="member", other_label="other")
     assert [t.name for t in fig.data] == ["member", "other"]
     assert sum(len(t.y) for t in fig.data) == len(models)
@@ -161,6 +168,6 @@ def test_gradient_figure_places_every_model_with_shape_and_colour() -> None:
     ]
     assert (fig.data[0].marker.color, fig.data[0].marker.symbol) == (MEMBER_COLOR, "circle")
     assert (fig.data[1].marker.color, fig.data[1].marker.symbol) == (OTHER_COLOR, "diamond")
-    assert list(fig.layout.xaxis.ticktext) == list(levels.values())
+    assert [t.replace("<br>", " ") for t in fig.layout.xaxis.ticktext] == list(levels.values())
     placed = {name: x for trace in fig.data for name, x in zip(trace.y, trace.x, strict=True)}
     assert placed == {m.name: GRADIENT.index(m.gradient) for m in models}

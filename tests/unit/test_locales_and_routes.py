@@ -12,6 +12,9 @@ from dashboard.routes import ROUTES
 
 SOURCES = [paths.ENTRY, *paths.PAGES_DIR.glob("*.py"), *(paths.ROOT / "dashboard").rglob("*.py")]
 KEY_CALL = re.compile(r"""\bt\(\s*["']([a-z0-9_.]+)["']""")
+COUNTED_CALL = re.compile(r"""\btn\(\s*["']([a-z0-9_.]+)["']""")
+# Keys built at run time: t(f"sector.{slug}") -> sector.<anything>; a pattern must start with a literal part.
+DYNAMIC_CALL = re.compile(r"""\bt[n]?\(\s*f["']([a-z0-9_.]+\{[^"']*)["']""")
 
 
 def used_keys() -> set[str]:
@@ -35,7 +38,7 @@ def test_every_locale_has_the_same_keys_as_english() -> None:
 def test_dynamic_keys_exist_for_every_value() -> None:
     from dashboard.schema import SECTORS
 
-    keys = [f"sector.{s}" for s in SECTORS] + [f"nav.{r.key}" for r in ROUTES] + [f"month.{m}" for m in range(1, 13)]
+    keys = [f"sector.{s}" for s in SECTORS] + [f"nav.{r.key}" for r in ROUTES]
     assert all(k in catalog("en") for k in keys)
 
 
@@ -79,3 +82,75 @@ def test_counted_phrases_have_both_forms_for_every_use() -> None:
     for path in SOURCES:
         counted |= set(re.findall(r"""\btn\(\s*["']([a-z0-9_.]+)["']""", path.read_text(encoding="utf-8")))
     assert counted and counted <= stems, counted - stems
+
+
+def _dynamic_key_patterns() -> list[re.Pattern[str]]:
+    found = set()
+    for path in SOURCES:
+        found |= set(DYNAMIC_CALL.findall(path.read_text(encoding="utf-8")))
+    return [re.compile(re.sub(r"\\\{[^}]*\\\}", r"[a-z0-9_]+", re.escape(f)) + r"(\.(one|other))?$") for f in found]
+
+
+def _route_keys() -> set[str]:
+    """The labels of each page's own URL keys and values (``world_map.view.points``), used via the router."""
+    keys = set()
+    for r in ROUTES:
+        for key, values in {**r.params, **r.multi}.items():
+            keys |= {f"{r.key}.{key}.label"} | {f"{r.key}.{key}.{v}" for v in values}
+    return keys
+
+
+QUOTED_KEY = re.compile(
+    r"""["']([a-z0-9_]+(?:\.[a-z0-9_]+)+)["']"""
+)  # a key handed to a helper: title_or_stop(page, "x.title")
+
+
+def test_no_locale_key_is_unused() -> None:
+    literal, counted = used_keys(), set()
+    for path in SOURCES:
+        text = path.read_text(encoding="utf-8")
+        counted |= set(COUNTED_CALL.findall(text))
+        literal |= set(QUOTED_KEY.findall(text)) & set(catalog("en"))
+    counted_keys = {f"{stem}.{form}" for stem in counted for form in ("one", "other")}
+    patterns = _dynamic_key_patterns()
+    used = literal | counted_keys | _route_keys()
+    unused = sorted(k for k in catalog("en") if k not in used and not any(p.match(k) for p in patterns))
+    assert not unused, unused
+
+
+def test_route_keys_exist_in_every_locale() -> None:
+    for lang in languages():
+        assert _route_keys() <= set(catalog(lang)), lang
+
+
+def test_data_files_carry_every_language_of_the_app() -> None:
+    from dashboard.schema import LANGUAGES, LocalText
+
+    assert set(LocalText.model_fields) == set(LANGUAGES) == set(languages())
+
+
+# French typography: a no-break space before : and %, a narrow one before ; ! ?, no-break spaces inside « ».
+BAD_FRENCH_SPACING = re.compile(r"(?: [:;!?%»])|(?:« )|(?:\w[;!?](?:\s|$))|(?:[a-zé]:\s)")
+
+
+def test_french_follows_french_typography() -> None:
+    bad = {k: v for k, v in catalog("fr").items() if BAD_FRENCH_SPACING.search(v.replace("\n- ", "\n"))}
+    assert not bad, bad
+    assert "«\u00a0" in catalog("fr")["overview.lead"] and "\u00a0»" in catalog("fr")["overview.lead"]
+
+
+# French texts that are rightly the same as the English: names, words French shares, format strings, file names.
+SAME_IN_FRENCH = {
+    "app.title", "chart.alt", "members.col.sources", "members.field.sources", "about.sources.title",
+    "world_map.preset.europe", "nav.initiatives", "initiatives.source", "initiatives.col.licence",
+    "initiatives.col.documentation", "open_vs_closed.dim.license", "open_vs_closed.dim.architecture",
+    "open_vs_closed.dim.api", "open_vs_closed.col.organisation", "open_vs_closed.fmti.mean_value",
+    "open_vs_closed.fmti.mean_bar", "file.fmti", "csv.col.region", "csv.col.sources", "count.organisation.one",
+    "count.organisation.other", "filters.asof_option", "overview.events.source",
+}  # fmt: skip
+
+
+def test_every_french_text_is_translated_or_listed_as_the_same_in_french() -> None:
+    english, french = catalog("en"), catalog("fr")
+    same = {k for k in english if french.get(k) == english[k]}
+    assert same == SAME_IN_FRENCH, (same - SAME_IN_FRENCH, SAME_IN_FRENCH - same)

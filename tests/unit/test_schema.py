@@ -202,3 +202,30 @@ def test_yaml_tags_are_not_executed(tmp_path: Path) -> None:
     path.write_text("- !!python/object/apply:os.system ['echo pwned']\n", encoding="utf-8")
     with pytest.raises(DataError, match="YAML syntax error"):
         load_members(path)
+
+
+@pytest.mark.parametrize(
+    ("file", "entry", "field"),
+    [("categories", {"university": {"sector": "academia", "label": {"en": "University"}}}, "label.fr"),
+     ("categories", {"university": {"sector": "academia", "label": "University"}}, "label"),
+     ("regions", {"europe": {"label": {"en": "Europe", "fr": ""}, "countries": ["CHE"]}}, "label.fr")],
+)  # fmt: skip
+def test_a_missing_french_label_is_a_validation_error(tmp_path: Path, file: str, entry: Any, field: str) -> None:
+    from dashboard.data import load_categories, load_regions
+
+    loader = {"categories": load_categories, "regions": load_regions}[file]
+    with pytest.raises(DataError) as caught:
+        loader(write_yaml(tmp_path / f"{file}.yaml", entry))
+    assert any(p.field == field for p in caught.value.problems), str(caught.value)
+
+
+def test_french_display_columns_keep_slugs_and_codes() -> None:
+    from dashboard.data import load_categories, load_regions, localise_members
+
+    english = load_members()
+    french = localise_members(english, "fr", load_categories(), load_regions())
+    swiss = french[french["country"] == "CHE"].iloc[0]
+    assert swiss["country_name"] == "Suisse" and swiss["region_label"] == "Europe"
+    assert set(french.loc[french["category"] == "university", "category_label"]) == {"Université"}
+    assert french[["id", "sector", "category", "country", "region"]].equals(english[["id", "sector", "category",
+            "country", "region"]])  # fmt: skip

@@ -23,9 +23,11 @@ def later(**overrides: Any) -> dict[str, Any]:
 
 
 def event(**overrides: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {"id": "news", "date": "2024-02-08", "kind": "announcement", "title": "New members",
-                            "members": ["eth-zurich"], "count": 1, "count_wording": "one new member",
-                            "source": ANNOUNCEMENT}  # fmt: skip
+    base: dict[str, Any] = {
+        "id": "news", "date": "2024-02-08", "kind": "announcement",
+        "title": {"en": "New members", "fr": "Nouveaux membres"}, "members": ["eth-zurich"], "count": 1,
+        "count_wording": "one new member", "source": ANNOUNCEMENT,
+    }  # fmt: skip
     return {**base, **overrides}
 
 
@@ -33,7 +35,7 @@ LAUNCH = {
     "id": "launch",
     "date": "2023-12-05",
     "kind": "launch",
-    "title": "Launch",
+    "title": {"en": "Launch", "fr": "Lancement"},
     "source": "https://newsroom.ibm.com/launch",
 }
 
