@@ -98,7 +98,9 @@ def _yaml_trap(value: Any) -> str | None:
 
 
 def _field_name(loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(part) for part in loc) if loc else "(record)"
+    """The field as a dotted path; an empty key (``'': x`` in the YAML) is named so a reader can find it."""
+    name = ".".join(str(part) if str(part) else "(empty key)" for part in loc)
+    return name or "(record)"
 
 
 def _message(error: Mapping[str, Any], known: Sequence[str]) -> str:

@@ -115,6 +115,7 @@ STRUCTURED: list[tuple[str, Callable[[Records], Records], str, str, str]] = [
     ),  # fmt: skip
     ("latitude without longitude", _set("hq.lon", None), "'eth-zurich' (#2)", "hq", "both be given or both be null"),
     ("founded in the future", _set("founded", 3020), "'eth-zurich' (#2)", "founded", "less than or equal to 2100"),
+    ("an empty key", _set("", "x"), "'eth-zurich' (#2)", "(empty key)", "unknown field"),
 ]
 
 
