@@ -13,9 +13,14 @@ from dashboard import paths
 from dashboard.index_schema import INDEX_DIMENSIONS, Provenance
 from dashboard.indexes import Indexes, load_indexes
 from dashboard.routes import EDITIONS
+from dashboard.ui.open_vs_closed import Answers, qualifying
 from dashboard.ui.page import Page, chart
 from dashboard.ui.state import file_stamp, link, md, show_data_error
 from dashboard.validation import DataError
+
+INDEX_ANSWERS = Answers(
+    "open_vs_closed.index.none_required", "open_vs_closed.index.some", "open_vs_closed.index.nothing"
+)
 
 FILES = (
     paths.FMTI_SCORES,
@@ -133,20 +138,6 @@ def domain_section(page: Page, data: Indexes, edition: str) -> None:
     chart(fig, alt=alt, key="fmti_subdomains", filename=f"{page.t('file.fmti')}-{edition}-{page.t('file.subdomains')}")
 
 
-def index_qualifying(page: Page, grid: pd.DataFrame, required: Sequence[str]) -> None:
-    """'What counts as open?' answered for the models of the openness index."""
-    if not required:
-        st.info(page.t("open_vs_closed.index.none_required", count=len(grid)))
-        return
-    names = list(grid.loc[grid["qualifies"], "model"])
-    wanted = ", ".join(page.t(f"open_vs_closed.require.{c}") for c in required)
-    if names:
-        st.success(page.tn("open_vs_closed.index.some", len(names), total=len(grid), wanted=wanted,
-                           names=md(", ".join(names))))  # fmt: skip
-    else:
-        st.warning(page.t("open_vs_closed.index.nothing", total=len(grid), wanted=wanted))
-
-
 def index_grid(page: Page, grid: pd.DataFrame) -> None:
     """Models x the index's dimensions: a symbol and a word per grade, members' models first."""
     word = {g: f"{SYMBOL[g]} {page.t(f'initiatives.grade.{g}')}" for g in SYMBOL}
@@ -182,7 +173,7 @@ def openness_section(page: Page, data: Indexes, required: Sequence[str]) -> None
     """The openness index's grid under the reader's criteria, the links behind members' grades, attribution."""
     members = tr.member_names(data.developers, "openness", set(page.members["id"]))
     grid = tr.openness_grid(data.openness, members, required)
-    index_qualifying(page, grid, required)
+    qualifying(page, grid, required, names="model", answers=INDEX_ANSWERS)
     index_grid(page, grid)
     st.caption(page.t("open_vs_closed.index.table_help", members=int(grid["member"].sum())))
     member_model_links(page, data, grid)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -55,18 +56,32 @@ def model_details(page: Page, models: Sequence[Model], levels: dict[str, str]) -
                 st.caption(md(page.labels.text(m.notes)))
 
 
-def qualifying(page: Page, frame: pd.DataFrame, required: Sequence[str]) -> None:
-    """The answer to 'what counts as open?' for the components the reader ticked."""
+@dataclass(frozen=True)
+class Answers:
+    """The keys of the three answers to 'what counts as open?': nothing ticked, some models qualify, none do."""
+
+    none_required: str
+    some: str  # a counted phrase (.one / .other)
+    nothing: str
+
+
+MODEL_ANSWERS = Answers("initiatives.open.none_required", "initiatives.open.some", "initiatives.open.nothing")
+
+
+def qualifying(
+    page: Page, frame: pd.DataFrame, required: Sequence[str], *, names: str = "name", answers: Answers = MODEL_ANSWERS
+) -> None:
+    """The answer to 'what counts as open?' for the components the reader ticked (``frame`` has ``qualifies``)."""
     if not required:
-        st.info(page.t("initiatives.open.none_required", count=len(frame)))
+        st.info(page.t(answers.none_required, count=len(frame)))
         return
-    names = list(frame.loc[frame["qualifies"], "name"])
+    qualified = list(frame.loc[frame["qualifies"], names])
     wanted = ", ".join(page.t(f"open_vs_closed.require.{c}") for c in required)
-    if names:
-        st.success(page.tn("initiatives.open.some", len(names), total=len(frame), wanted=wanted,
-                           names=md(", ".join(names))))  # fmt: skip
+    if qualified:
+        st.success(page.tn(answers.some, len(qualified), total=len(frame), wanted=wanted,
+                           names=md(", ".join(qualified))))  # fmt: skip
     else:
-        st.warning(page.t("initiatives.open.nothing", total=len(frame), wanted=wanted))
+        st.warning(page.t(answers.nothing, total=len(frame), wanted=wanted))
 
 
 def gradient_levels(page: Page, initiatives: Initiatives, labels: dict[str, str]) -> None:
