@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
 
-from dashboard import figures, transform  # noqa: E402
+from dashboard import figures, map_figures, transform  # noqa: E402
 from dashboard.data import load_initiatives, load_members  # noqa: E402
 from dashboard.filters import FilterState, apply  # noqa: E402
 from dashboard.openness import models_frame  # noqa: E402
@@ -47,7 +47,7 @@ def main() -> None:
                 transform.top_with_rest(members, "country", 8), labels={}, title="t", source="s", axis="a"
             ),
         ),
-        "map: points figure": lambda: figures.member_points_map(
+        "map: points figure": lambda: map_figures.member_points_map(
             transform.map_points(members), sector_labels={}, title="t", source="s", preset="world", here_label="{count}"
         ),
         "sectors: treemap + matrix": lambda: (

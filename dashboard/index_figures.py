@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.figures import BASE_HEIGHT, FONT, MEMBER_COLOR, OTHER_COLOR, bottom_legend, heading
+from dashboard.figures import BASE_HEIGHT, FONT, MEMBER_COLOR, OTHER_COLOR, bar_pattern, bottom_legend, heading
 from dashboard.formats import decimal, number, separators
 from dashboard.i18n import t
 
@@ -100,7 +100,7 @@ def fmti_slopes(
     short = [editions[e].split()[-1] if len({editions[x].split()[-1] for x in order}) == len(order) else editions[e]
              for e in order]  # fmt: skip
     fig.update_xaxes(tickvals=list(range(len(order))), ticktext=short, range=[-0.4, len(order) - 0.6],
-                     showgrid=False, zeroline=False, tickfont=dict(size=10))  # fmt: skip
+                     showgrid=False, zeroline=False, tickfont=dict(size=11))  # fmt: skip
     fig.update_yaxes(range=[0, 118], showgrid=True, gridcolor=GRID, zeroline=False, tickvals=[0, 50, 100])
     fig.update_annotations(font=dict(size=12))
     _layout(fig, title=title, source=source, height=BASE_HEIGHT + 100 + 150 * rows, lang=lang)
@@ -123,7 +123,7 @@ def fmti_group_means(
         fig.add_trace(
             go.Bar(
                 x=[editions[e] for e in rows.index], y=rows["mean"].tolist(), name=label, marker_color=color,
-                marker_pattern_shape=pattern, text=text, textposition="outside", cliponaxis=False,
+                marker_pattern=bar_pattern(pattern), text=text, textposition="outside", cliponaxis=False,
                 constraintext="none",
                 hovertemplate=t("text.label_value", lang, label=f"{label}, %{{x}}", value="%{y}") + "<extra></extra>",
             )

@@ -15,7 +15,7 @@ from dashboard.data import (
 )
 from dashboard.filters import FilterState
 from dashboard.schema import SECTORS
-from dashboard.ui.page import Page, choice
+from dashboard.ui.page import Page, choice, data_table
 from dashboard.ui.state import STATE, file_stamp, md, set_filters
 
 # ---------------------------------------------------------------- map and sectors
@@ -76,6 +76,7 @@ def sector_chart(page: Page, fig: go.Figure, *, alt: str, filename: str) -> None
     st.plotly_chart(figures.fit_heading(fig), key=MIX, config=config, alt=alt, width="stretch",
                     on_select=_on_sector_select, selection_mode="points")  # fmt: skip
     st.caption(md(alt))
+    data_table(fig)
 
 
 def _on_sector_select() -> None:

@@ -90,7 +90,7 @@ def _on_member_pick() -> None:
 
 def member_detail(page: Page, members: pd.DataFrame, selected: str | None) -> None:
     """Every field and every source of one member."""
-    st.subheader(page.t("members.detail.title"))
+    st.header(page.t("members.detail.title"))
     listed = members
     if len(members) > TABLE_ROWS:  # choose among the table's page (and the open record), not every row
         listed = members[members["id"].isin(st.session_state.get(TABLE_IDS, [])) | (members["id"] == selected)]

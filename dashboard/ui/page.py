@@ -12,11 +12,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import figures, filters, transform
+from dashboard import chartdata, figures, filters, transform
 from dashboard.filters import FilterState, Options
 from dashboard.i18n import DEFAULT_LANG, languages, t, tn
 from dashboard.routes import ROUTES, route
 from dashboard.ui.state import (
+    LANG,
     MEMBER,
     WIDGET,
     Data,
@@ -40,6 +41,11 @@ from dashboard.ui.state import (
 from dashboard.validation import DataError
 
 CHART_LINE = 64  # characters per line of the filters under a chart title, so they fit a phone
+# Streamlit marks a focused page link only by a background, which the current page's link already has:
+# give every page link an outline in the text colour when it has the keyboard focus.
+FOCUS_CSS = """<style>
+[data-testid="stPageLink-NavLink"]:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; }
+</style>"""
 
 # ---------------------------------------------------------------- the page context
 
@@ -131,6 +137,7 @@ def setup(page_key: str) -> Page:
         layout="wide",
         initial_sidebar_state="auto",
     )
+    st.html(FOCUS_CSS)
     try:
         data = load_data(lang)
     except DataError as exc:
@@ -198,7 +205,7 @@ def _sidebar(page: Page) -> None:
 
 def _embedded_view(page: Page) -> None:
     """An embedded page has no sidebar: it states its view in words and links to the full dashboard."""
-    st.caption(md(page.view_words()) + " · " + link(share_url(page), page.t("embed.open")))
+    st.markdown(md(page.view_words()) + " · " + link(share_url(page), page.t("embed.open")))  # a caption fades links
 
 
 def _filter_widgets(page: Page) -> None:
@@ -279,6 +286,18 @@ def chart(fig: go.Figure, *, alt: str, key: str, filename: str) -> None:
     }
     st.plotly_chart(figures.fit_heading(fig), key=key, config=config, alt=alt, width="stretch")
     st.caption(md(alt))
+    data_table(fig)
+
+
+def data_table(fig: go.Figure) -> None:
+    """The numbers the chart draws as a plain table in an expander: reachable by keyboard and read by
+    screen readers, where the chart itself offers only hover."""
+    table = chartdata.figure_table(fig)
+    if table.empty:
+        return
+    lang = str(st.session_state.get(LANG, DEFAULT_LANG))
+    with st.expander(t("chart.data.show", lang)):
+        st.table(table.rename(columns={c: t(f"chart.data.{c}", lang) for c in table.columns}), hide_index=True)
 
 
 def label_map(page: Page, key: str, values: Sequence[str] | pd.Series) -> dict[str, str]:

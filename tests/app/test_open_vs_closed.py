@@ -15,9 +15,9 @@ PAGE = "pages/5_Open_vs_closed.py"
 
 
 def figures(at: AppTest) -> dict[str, dict]:  # type: ignore[type-arg]
-    """The page's charts by their title."""
+    """The page's charts by their title (a long title is wrapped with <br>, read back as one line)."""
     specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
-    return {s["layout"]["title"]["text"]: s for s in specs}
+    return {s["layout"]["title"]["text"].replace("<br>", " "): s for s in specs}
 
 
 def captions(at: AppTest) -> str:
@@ -78,7 +78,8 @@ def test_criteria_apply_to_the_openness_index_grid() -> None:
 
 
 def test_both_indexes_are_attributed_with_licence_citation_and_commit() -> None:
-    text = captions(run_page(PAGE)).replace("\\", "")
+    at = run_page(PAGE)
+    text = (captions(at) + "\n".join(m.value for m in at.markdown)).replace("\\", "")  # attribution is Markdown
     data = load_indexes()
     for meta in (data.fmti_meta, data.openness_meta):
         assert meta.licence in text and (meta.commit or "")[:7] in text

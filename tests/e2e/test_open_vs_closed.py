@@ -9,7 +9,7 @@ CHARTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => 
   const box = plot.getBoundingClientRect();
   const marks = plot.querySelectorAll('.scatterlayer path.point, .barlayer path, .heatmaplayer image, .hm image');
   const title = (plot.layout && plot.layout.title && plot.layout.title.text) || '';
-  return {title: title.replace(/<[^>]+>/g, ''), width: box.width,
+  return {title: title.replace(/<br>/g, ' ').replace(/<[^>]+>/g, ''), width: box.width,
           marks: marks.length, overflow: box.right > window.innerWidth + 1};
 })"""
 TITLES = (

@@ -15,6 +15,7 @@ PURE = [
     "dashboard.filters",
     "dashboard.transform",
     "dashboard.figures",
+    "dashboard.map_figures",
     "dashboard.i18n",
     "dashboard.formats",
     "dashboard.routes",
@@ -24,6 +25,8 @@ PURE = [
     "dashboard.indexes",
     "dashboard.index_transform",
     "dashboard.index_figures",
+    "dashboard.theme",
+    "dashboard.chartdata",
 ]
 
 

@@ -11,13 +11,12 @@ from dashboard import paths
 from dashboard.data import load_members, topology_countries
 from dashboard.figures import (
     SECTOR_COLORS,
-    country_choropleth,
-    member_points_map,
     sector_mix_bar,
     sector_region_heatmap,
     sector_treemap,
 )
 from dashboard.filters import FilterState, apply
+from dashboard.map_figures import country_choropleth, member_points_map
 from dashboard.schema import SECTORS
 from dashboard.transform import (
     count_by_country,

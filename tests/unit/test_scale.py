@@ -10,7 +10,7 @@ import pytest
 from bench.generate import write_dataset
 from dashboard import paths
 from dashboard.data import load_members
-from dashboard.figures import member_cells_map
+from dashboard.map_figures import member_cells_map
 from dashboard.schema import SECTORS
 from dashboard.transform import hierarchy, map_cells, names_text
 

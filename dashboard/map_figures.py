@@ -1,0 +1,196 @@
+"""Pure map figures: members as points or cells, countries shaded by count; colours from one theme."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import theme
+from dashboard.figures import FONT, bottom_legend, heading, plot_text
+from dashboard.formats import number, separators
+from dashboard.i18n import t
+from dashboard.theme import NEUTRAL, SECTOR_COLORS
+
+
+def _plains(texts: Iterable[object]) -> list[str]:
+    """Data texts as Plotly should show them (see figures.plot_text)."""
+    return [plot_text(str(t)) for t in texts]
+
+
+MAP_PRESETS: dict[str, dict[str, object]] = {
+    "world": {"center": {"lat": 20, "lon": 10}, "projection_scale": 1.0},
+    "north_america": {"center": {"lat": 39, "lon": -98}, "projection_scale": 3.2},
+    "europe": {"center": {"lat": 50, "lon": 12}, "projection_scale": 4.2},
+    "asia_pacific": {"center": {"lat": 20, "lon": 118}, "projection_scale": 2.2},
+    "middle_east": {"center": {"lat": 29, "lon": 44}, "projection_scale": 4.0},
+}
+# Sequential and colour-blind safe; starts at a visible blue so a single member never looks empty.
+COUNT_SCALE = [[0.0, "#c6dbef"], [0.5, "#4292c6"], [1.0, "#08306b"]]
+
+
+def _pair(label: str, value: str, lang: str) -> str:
+    """'label: value' with the language's punctuation ('label : value' in French), for hover text."""
+    return t("text.label_value", lang, label=label, value=value)
+
+
+def _geo(fig: go.Figure, *, title: str, source: str, preset: str, lang: str) -> go.Figure:
+    view = MAP_PRESETS.get(preset, MAP_PRESETS["world"])
+    fig.update_geos(
+        projection_type="natural earth", showcountries=True, countrycolor=theme.BORDER,
+        showcoastlines=False, showland=True, landcolor=theme.LAND, showocean=False, bgcolor="rgba(0,0,0,0)",
+        showframe=False, showlakes=False, resolution=110, lataxis_range=[-58, 85], **view,
+    )  # fmt: skip
+    fig.update_layout(
+        title=heading(title, source),
+        font=FONT, height=500, margin=dict(l=0, r=0, t=72, b=40), paper_bgcolor="rgba(0,0,0,0)",
+        separators=separators(lang),
+        legend=bottom_legend(),
+        dragmode=False,
+    )  # fmt: skip
+    return fig
+
+
+def _cohort_symbols(rows: pd.DataFrame) -> list[str]:
+    """A circle for a member named at the launch, a diamond for one that joined later."""
+    kinds = rows["joined_kind"] if "joined_kind" in rows else pd.Series("founding", index=rows.index)
+    return ["circle" if k == "founding" else "diamond" for k in kinds]
+
+
+def member_points_map(
+    points: pd.DataFrame, *, sector_labels: Mapping[str, str], title: str, source: str, preset: str,
+    here_label: str, flat: bool = False, lang: str = "en",
+) -> go.Figure:  # fmt: skip
+    """One marker per member, coloured by sector (``points`` from transform.map_points).
+
+    Members that share a city are spread slightly; the hover of each lists the others there. ``flat``
+    draws the same points on a plain longitude/latitude plane, for when the country shapes are missing."""
+    fig = go.Figure()
+    for sector, rows in points.groupby("sector", sort=False):
+        name = plot_text(sector_labels.get(str(sector), str(sector)))
+        others = [
+            "" if n < 2 else "<br>" + here_label.format(count=number(n, lang), names=plot_text(", ".join(here)))
+            for n, here in zip(rows["here_count"], rows["here"], strict=True)
+        ]
+        trace = dict(
+            mode="markers", name=name,
+            marker=dict(size=11, color=SECTOR_COLORS.get(str(sector), NEUTRAL), line=dict(width=1, color="white"),
+                        symbol=_cohort_symbols(rows)),
+            customdata=list(zip(rows["id"], _plains(rows["name"]), _plains(rows["city"].fillna("")),
+                                _plains(rows["country_name"]), others, strict=True)),
+            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}, %{customdata[3]}<br>" + name
+            + "%{customdata[4]}<extra></extra>",
+        )  # fmt: skip
+        if flat:
+            fig.add_trace(go.Scatter(x=rows["plot_lon"], y=rows["plot_lat"], **trace))
+        else:
+            fig.add_trace(go.Scattergeo(lat=rows["plot_lat"], lon=rows["plot_lon"], **trace))
+    if flat:
+        return _flat(fig, title=title, source=source, lang=lang)
+    clusters = points[points["here_count"] > 1].drop_duplicates(subset=["lat", "lon"])
+    if not clusters.empty:
+        fig.add_trace(
+            go.Scattergeo(
+                lat=clusters["lat"], lon=clusters["lon"], mode="text",
+                text=[number(n, lang) for n in clusters["here_count"]], textposition="top right",
+                textfont=dict(size=13), hoverinfo="skip", showlegend=False, name="count",
+            )
+        )  # fmt: skip
+    fig.update_layout(showlegend=True)
+    return _geo(fig, title=title, source=source, preset=preset, lang=lang)
+
+
+def _flat(fig: go.Figure, *, title: str, source: str, lang: str) -> go.Figure:
+    """A blank longitude/latitude plane instead of a map: needs nothing from the server."""
+    axis = dict(showgrid=True, gridcolor="rgba(127,127,127,0.2)", zeroline=False, showticklabels=False)
+    fig.update_xaxes(range=[-180, 180], **axis)
+    fig.update_yaxes(range=[-58, 85], scaleanchor="x", scaleratio=1, **axis)
+    fig.update_layout(
+        title=heading(title, source), font=FONT, height=500, margin=dict(l=0, r=0, t=72, b=40),
+        paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(127,127,127,0.06)", showlegend=True,
+        separators=separators(lang),
+        legend=bottom_legend(), dragmode=False,
+    )  # fmt: skip
+    return fig
+
+
+def member_cells_map(
+    cells: pd.DataFrame, *, sector_labels: Mapping[str, str], title: str, source: str, preset: str,
+    count_label: str, lang: str = "en",
+) -> go.Figure:  # fmt: skip
+    """Too many members to draw one by one: one marker per cell and sector (``cells`` from transform.map_cells),
+    its area growing with the count; the hover gives the count (``count_label``) and the first names."""
+    fig = go.Figure()
+    largest = max(int(cells["count"].max()), 1) if not cells.empty else 1
+    for sector, rows in cells.groupby("sector", sort=False):
+        name = plot_text(sector_labels.get(str(sector), str(sector)))
+        hover = [
+            count_label.format(
+                count=number(n, lang), names=plot_text(", ".join(here)) + (", …" if n > len(here) else "")
+            )
+            for n, here in zip(rows["count"], rows["here"], strict=True)
+        ]
+        fig.add_trace(
+            go.Scattergeo(
+                lat=rows["lat"], lon=rows["lon"], mode="markers", name=name,
+                marker=dict(size=6 + 30 * (rows["count"] / largest) ** 0.5, opacity=0.8,
+                            color=SECTOR_COLORS.get(str(sector), NEUTRAL), line=dict(width=1, color="white")),
+                customdata=list(zip(rows["id"], hover, strict=True)),
+                hovertemplate=f"<b>{name}</b><br>%{{customdata[1]}}<extra></extra>",
+            )
+        )  # fmt: skip
+    fig.update_layout(showlegend=True)
+    return _geo(fig, title=title, source=source, preset=preset, lang=lang)
+
+
+def country_choropleth(
+    counts: pd.DataFrame, *, title: str, source: str, preset: str, colorbar_title: str,
+    markers: pd.DataFrame | None = None, lang: str = "en",
+) -> go.Figure:  # fmt: skip
+    """Countries shaded by member count (``counts``: country, country_name, count, members).
+
+    The shade follows the logarithm of the count, so one member still reads against 36; the colour bar
+    is labelled in members. ``markers`` (country, lat, lon) adds a dot for countries too small to have
+    a shape on the map."""
+    top = int(counts["count"].max()) if len(counts) else 1
+    ticks = _count_ticks(top)
+    country_hover = _pair("<b>%{customdata[0]}</b>", "%{customdata[2]}", lang) + "<br>%{customdata[1]}<extra></extra>"
+    shade = dict(colorscale=COUNT_SCALE, zmin=0, zmax=max(math.log(top), 0.1))
+    colorbar = dict(title=dict(text=colorbar_title, side="top"), tickmode="array", thickness=10, len=0.5,
+                    orientation="h", x=0.5, xanchor="center", y=-0.02, yanchor="top",
+                    tickvals=[math.log(v) for v in ticks], ticktext=[number(v, lang) for v in ticks])  # fmt: skip
+    fig = go.Figure(
+        go.Choropleth(
+            locations=counts["country"], z=[math.log(c) for c in counts["count"]], locationmode="ISO-3", **shade,
+            marker_line_color=theme.BORDER, marker_line_width=0.5, colorbar=colorbar,
+            customdata=_country_hover(counts),
+            hovertemplate=country_hover,
+        )
+    )  # fmt: skip
+    if markers is not None and not markers.empty:
+        small = counts.merge(markers, on="country")
+        fig.add_trace(
+            go.Scattergeo(
+                lat=small["lat"], lon=small["lon"], mode="markers", name=colorbar_title, showlegend=False,
+                marker=dict(size=10, color=[math.log(c) for c in small["count"]], colorscale=COUNT_SCALE, cmin=0,
+                            cmax=shade["zmax"], line=dict(width=1.5, color=theme.OUTLINE)),
+                customdata=_country_hover(small),
+                hovertemplate=country_hover,
+            )
+        )  # fmt: skip
+    fig = _geo(fig, title=title, source=source, preset=preset, lang=lang)
+    fig.update_layout(showlegend=False, margin=dict(b=64))
+    return fig
+
+
+def _country_hover(counts: pd.DataFrame) -> list[tuple[str, str, int]]:
+    """(country name, its members, count) per row, as Plotly-safe text."""
+    return list(zip(_plains(counts["country_name"]), _plains(counts["members"]), counts["count"], strict=True))
+
+
+def _count_ticks(top: int) -> list[int]:
+    """Whole-number ticks for a logarithmic colour bar: 1, 2, 5, 10, 20, 50 ... and the largest count."""
+    ticks = [v for v in (1, 2, 5, 10, 20, 50, 100, 200, 500) if v < top * 0.8]
+    return [*ticks, top] if top not in ticks else ticks

@@ -1,0 +1,75 @@
+"""Every chart's "show the data" table is read back from the figure: one row per bar, cell, tile or point."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import figures
+from dashboard.chartdata import figure_table
+
+SECTORS = {"company": "Company", "academia": "Academia"}
+
+
+def test_a_single_series_bar_chart_gives_name_and_count() -> None:
+    counts = pd.DataFrame({"sector": ["company", "academia"], "count": [25, 18]})
+    fig = figures.sector_bar(counts, labels=SECTORS, title="t", source="s", axis="a")
+    table = figure_table(fig)
+    assert list(table.columns) == ["name", "value"]
+    assert table.values.tolist() == [["Company", 25], ["Academia", 18]]
+
+
+def test_a_stacked_share_bar_gives_counts_not_shares_with_the_series() -> None:
+    shares = pd.DataFrame(
+        {"region": ["europe", "europe"], "sector": ["company", "academia"], "count": [3, 1], "share": [0.75, 0.25]}
+    )
+    fig = figures.sector_mix_bar(shares, sector_labels=SECTORS, region_labels={"europe": "Europe"}, title="t",
+                                 source="s", axis="a")  # fmt: skip
+    assert figure_table(fig).values.tolist() == [["Company", "Europe", 3], ["Academia", "Europe", 1]]
+
+
+def test_a_heatmap_gives_every_cell() -> None:
+    matrix = pd.DataFrame([[2, 0], [1, 4]], index=["company", "academia"], columns=["europe", "asia"])
+    fig = figures.sector_region_heatmap(matrix, sector_labels=SECTORS, region_labels={"europe": "Europe"}, title="t",
+                                        source="s")  # fmt: skip
+    table = figure_table(fig)
+    assert len(table) == 4
+    assert table.values.tolist()[0] == ["Company", "Europe", 2]
+    assert table.values.tolist()[-1] == ["Academia", "asia", 4]
+
+
+def test_a_treemap_gives_each_tile_with_its_parent() -> None:
+    nodes = pd.DataFrame(
+        {
+            "id": ["company", "company/hw", "company/hw/ibm"],
+            "parent": ["", "company", "company/hw"],
+            "label": ["company", "Hardware", "IBM"],
+            "kind": ["sector", "category", "member"],
+            "sector": ["company"] * 3,
+            "value": [1, 1, 1],
+        }
+    )
+    fig = figures.sector_treemap(nodes, sector_labels=SECTORS, title="t", source="s")
+    assert figure_table(fig).values.tolist() == [["", "Company", 1], ["Company", "Hardware", 1], ["Hardware", "IBM", 1]]
+
+
+def test_points_are_named_by_their_axis_of_names_and_valued_by_their_axis_of_numbers() -> None:
+    fig = figures.go.Figure()
+    fig.add_scatter(x=["Oct 2023", "May 2024"], y=[37.0, 58.0], name="Members", mode="lines+markers")
+    fig.add_scatter(x=[54.0], y=["Meta"], name="Scores", mode="markers")
+    table = figure_table(fig)
+    assert table.values.tolist() == [
+        ["Members", "Oct 2023", 37.0],
+        ["Members", "May 2024", 58.0],
+        ["Scores", "Meta", 54.0],
+    ]
+
+
+def test_a_figure_without_readable_traces_gives_an_empty_table() -> None:
+    assert figure_table(figures.go.Figure()).empty
+
+
+def test_data_text_escaped_for_the_chart_reads_as_typed_in_the_table() -> None:
+    counts = pd.DataFrame({"sector": ["company"], "count": [3]})
+    fig = figures.sector_bar(counts, labels={"company": "AT&T <b>Labs</b>"}, title="t", source="s", axis="a")
+    assert fig.data[0].y[0] == "AT&amp;T &lt;b&gt;Labs&lt;/b&gt;"
+    assert figure_table(fig).values.tolist() == [["AT&T <b>Labs</b>", 3]]
