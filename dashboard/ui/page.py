@@ -42,9 +42,13 @@ from dashboard.validation import DataError
 
 CHART_LINE = 64  # characters per line of the filters under a chart title, so they fit a phone
 # Streamlit marks a focused page link only by a background, which the current page's link already has:
-# give every page link an outline in the text colour when it has the keyboard focus.
+# give every page link an outline in the text colour when it has the keyboard focus. A table's or
+# chart's toolbar (search, download, fullscreen) stays transparent until hovered, even while one of its
+# buttons has the keyboard focus: show it then too, with an outline on that button.
 FOCUS_CSS = """<style>
 [data-testid="stPageLink-NavLink"]:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; }
+[data-testid="stElementToolbar"]:focus-within { opacity: 1; top: -2.4rem; }
+[data-testid="stElementToolbarButton"] button:focus-visible { outline: 2px solid currentColor; }
 </style>"""
 
 # ---------------------------------------------------------------- the page context
@@ -297,7 +301,8 @@ def data_table(fig: go.Figure) -> None:
         return
     lang = str(st.session_state.get(LANG, DEFAULT_LANG))
     with st.expander(t("chart.data.show", lang)):
-        st.table(table.rename(columns={c: t(f"chart.data.{c}", lang) for c in table.columns}), hide_index=True)
+        shown = table.map(lambda v: md(v) if isinstance(v, str) else v)  # st.table renders Markdown in cells
+        st.table(shown.rename(columns={c: md(t(f"chart.data.{c}", lang)) for c in table.columns}), hide_index=True)
 
 
 def label_map(page: Page, key: str, values: Sequence[str] | pd.Series) -> dict[str, str]:
