@@ -73,3 +73,13 @@ def test_data_text_escaped_for_the_chart_reads_as_typed_in_the_table() -> None:
     fig = figures.sector_bar(counts, labels={"company": "AT&T <b>Labs</b>"}, title="t", source="s", axis="a")
     assert fig.data[0].y[0] == "AT&amp;T &lt;b&gt;Labs&lt;/b&gt;"
     assert figure_table(fig).values.tolist() == [["AT&T <b>Labs</b>", 3]]
+
+
+def test_a_level_name_on_two_lines_reads_on_one_line_in_the_table() -> None:
+    models = pd.DataFrame({"name": ["M"], "gradient": ["open"], "gradient_rank": [1], "member": ["meta"],
+                           "developer": ["Meta"], "release_date": ["2024-04-18"]})  # fmt: skip
+    levels = {"closed": "Fully closed", "open": "Fully open weights"}
+    fig = figures.release_gradient(models, levels=levels, title="t", source="s", member_label="Member",
+                                   other_label="Other")  # fmt: skip
+    assert "<br>" in fig.layout.xaxis.ticktext[1]
+    assert figure_table(fig).values.tolist() == [["M", "Fully open weights"]]

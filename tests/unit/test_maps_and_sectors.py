@@ -122,3 +122,16 @@ def test_hierarchy_and_treemap_count_every_member(members: pd.DataFrame) -> None
     fig = sector_treemap(nodes, sector_labels={"company": "Company"}, title="t", source="s")
     assert fig.data[0].type == "treemap" and fig.data[0].branchvalues == "total"
     assert "Company" in fig.data[0].labels
+
+
+def test_french_maps_use_french_numbers_and_punctuation(members: pd.DataFrame) -> None:
+    counts = count_by_country(members)
+    fig = country_choropleth(counts, title="t", source="s", preset="world", colorbar_title="Membres", lang="fr")
+    assert fig.layout.separators == ",\u202f"
+    assert fig.data[0].hovertemplate.startswith("<b>%{customdata[0]}</b>\u00a0: %{customdata[2]}")
+    points = map_points(members)
+    fig = member_points_map(points, sector_labels={}, title="t", source="s", preset="world",
+                            here_label="{count} membres ici : {names}", lang="fr")  # fmt: skip
+    shared = [row[4] for t in fig.data if t.mode == "markers" for row in t.customdata if row[4]]
+    assert shared and all(h.startswith("<br>") and " membres ici : " in h for h in shared)
+    assert fig.layout.separators == ",\u202f"
