@@ -15,6 +15,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.formats import number
+
 COLUMNS = ("group", "name", "value")  # the table's columns; the UI translates the headers
 Row = tuple[str, str, Any]
 
@@ -29,6 +31,13 @@ def figure_table(fig: go.Figure) -> pd.DataFrame:
     if table["group"].nunique() <= 1:
         table = table.drop(columns="group")
     return table
+
+
+def shown_number(value: object, lang: str) -> object:
+    """A count or measure as the language writes it (``1 234``, ``37,5`` in French); anything else unchanged."""
+    if isinstance(value, Number) and not isinstance(value, bool) and value == value:  # NaN stays as it is
+        return number(value, lang)  # type: ignore[arg-type]
+    return value
 
 
 def _as_typed(row: Row) -> Row:

@@ -301,7 +301,7 @@ def data_table(fig: go.Figure) -> None:
         return
     lang = str(st.session_state.get(LANG, DEFAULT_LANG))
     with st.expander(t("chart.data.show", lang)):
-        shown = table.map(lambda v: md(v) if isinstance(v, str) else v)  # st.table renders Markdown in cells
+        shown = table.map(lambda v: md(v) if isinstance(v, str) else chartdata.shown_number(v, lang))  # Markdown
         st.table(shown.rename(columns={c: md(t(f"chart.data.{c}", lang)) for c in table.columns}), hide_index=True)
 
 

@@ -83,3 +83,13 @@ def test_a_level_name_on_two_lines_reads_on_one_line_in_the_table() -> None:
                                    other_label="Other")  # fmt: skip
     assert "<br>" in fig.layout.xaxis.ticktext[1]
     assert figure_table(fig).values.tolist() == [["M", "Fully open weights"]]
+
+
+def test_numbers_in_the_table_are_written_as_the_language_writes_them() -> None:
+    from dashboard.chartdata import shown_number
+
+    assert shown_number(1234, "fr") == "1\u202f234"
+    assert shown_number(37.5, "fr") == "37,5"
+    assert shown_number(1234, "en") == "1,234"
+    assert shown_number("Meta", "fr") == "Meta"
+    assert shown_number(True, "fr") is True
