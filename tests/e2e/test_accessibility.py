@@ -103,8 +103,8 @@ def test_no_serious_or_critical_violation(
         if not n["excused"]
     ]
     assert failing == [], "\n".join(failing)
-    if theme == "dark" and lang == "en":
-        screenshot(page, f"{route.key}-dark")  # type: ignore[attr-defined]
+    if theme == "dark":
+        screenshot(page, f"{route.key}-dark" if lang == "en" else f"{lang}-{route.key}-dark")  # type: ignore[attr-defined]
     assert_clean(page, watch)
 
 
