@@ -53,10 +53,16 @@ def _geo(fig: go.Figure, *, title: str, source: str, preset: str, lang: str) -> 
     return fig
 
 
-def _cohort_symbols(rows: pd.DataFrame) -> list[str]:
-    """A circle for a member named at the launch, a diamond for one that joined later."""
+def _markers(rows: pd.DataFrame, sector: str) -> dict[str, object]:
+    """The sector's colour and shape; filled for a member named at the launch, hollow for one that joined later."""
+    color = SECTOR_COLORS.get(sector, NEUTRAL)
+    shape = theme.SECTOR_SYMBOLS.get(sector, "circle")
     kinds = rows["joined_kind"] if "joined_kind" in rows else pd.Series("founding", index=rows.index)
-    return ["circle" if k == "founding" else "diamond" for k in kinds]
+    founding = [k == "founding" for k in kinds]
+    return dict(
+        size=11, color=color, symbol=[shape if f else f"{shape}-open" for f in founding],
+        line=dict(width=[1 if f else 2 for f in founding], color=["white" if f else color for f in founding]),
+    )  # fmt: skip
 
 
 def member_points_map(
@@ -76,8 +82,7 @@ def member_points_map(
         ]
         trace = dict(
             mode="markers", name=name,
-            marker=dict(size=11, color=SECTOR_COLORS.get(str(sector), NEUTRAL), line=dict(width=1, color="white"),
-                        symbol=_cohort_symbols(rows)),
+            marker=_markers(rows, str(sector)),
             customdata=list(zip(rows["id"], _plains(rows["name"]), _plains(rows["city"].fillna("")),
                                 _plains(rows["country_name"]), others, strict=True)),
             hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}, %{customdata[3]}<br>" + name

@@ -53,6 +53,14 @@ SECTOR_PATTERNS: dict[str, str] = {
     "government": "x",
     "nonprofit": "-",
 }
+# ... and its own marker shape on the map, where patterns cannot go; a later member's marker is hollow.
+SECTOR_SYMBOLS: dict[str, str] = {
+    "company": "circle",
+    "academia": "square",
+    "research_institute": "diamond",
+    "government": "triangle-up",
+    "nonprofit": "hexagon",
+}
 COUNTRY_COLOR = "#56B4E9"  # the bars of the countries shown one by one
 NEUTRAL = "#8A8A8A"  # the grouped rest ("Other countries"), and any value without a colour of its own
 MEMBER_COLOR, OTHER_COLOR = "#0072B2", "#E69F00"  # release gradient: Alliance members and the others

@@ -9,6 +9,7 @@ import pytest
 from dashboard.data import load_members
 from dashboard.filters import FilterState, apply
 from dashboard.routes import ROUTES, route
+from dashboard.theme import SECTOR_SYMBOLS
 from tests.app.conftest import metric, run_page, url_values
 
 LATER = "2024-02-16"  # the last dated record: every member in the data had joined by then
@@ -82,7 +83,10 @@ def test_the_map_and_sectors_pages_count_founding_and_later_members_and_can_show
     world = run_page("pages/2_World_map.py", asof=LATER, view="points")
     traces = json.loads(world.get("plotly_chart")[0].proto.spec)["data"]
     symbols = {s for t in traces if t.get("mode") == "markers" for s in t["marker"]["symbol"]}
-    assert symbols == {"circle", "diamond"}
+    shapes = {s.removesuffix("-open") for s in symbols}
+    assert shapes <= set(SECTOR_SYMBOLS.values()) and len(shapes) > 1, "each sector has its own shape"
+    assert any(s.endswith("-open") for s in symbols), "later members are hollow"
+    assert any(not s.endswith("-open") for s in symbols), "launch members are filled"
 
 
 def test_the_members_table_has_the_join_date_and_its_kind() -> None:
