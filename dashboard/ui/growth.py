@@ -44,18 +44,25 @@ def growth_section(page: Page) -> None:
     title = page.t("overview.growth.title")
     fig = membership_timeline(steps, marks, reported, asof=page.asof, title=title, source=page.source_line(),
                               axis=page.t("overview.growth.axis"), names=names, lang=page.lang)  # fmt: skip
-    chart(fig, alt=_alt(page, title, steps, marks), key="growth", filename="members-over-time")
+    chart(fig, alt=_alt(page, title, steps, marks, reported), key="growth", filename="members-over-time")
     st.subheader(page.t("overview.growth.events_table"))
     numbers = dict(zip(marks["date"], marks["number"], strict=True))
     st.markdown("\n".join(_event_line(page, row, numbers.get(row.date)) for row in data.events.itertuples()))
 
 
-def _alt(page: Page, title: str, steps: pd.DataFrame, marks: pd.DataFrame) -> str:
+def _alt(page: Page, title: str, steps: pd.DataFrame, marks: pd.DataFrame, reported: pd.DataFrame) -> str:
     points = ", ".join(f"{page.labels.date(d)}: {c}" for d, c in zip(steps["date"], steps["count"], strict=True))
     events = "; ".join(
         f"{page.labels.date(d)}: {t.replace('<br>', ', ')}" for d, t in zip(marks["date"], marks["title"], strict=True)
     )
-    return page.t("overview.growth.alt", title=title, steps=points, events=events)
+    text = page.t("overview.growth.alt", title=title, steps=points, events=events)
+    if not reported.empty:
+        totals = "; ".join(
+            f"{page.labels.date(d)} ({page.t('overview.events.stated', wording=w)})"
+            for d, w in zip(reported["date"], reported["count_wording"], strict=True)
+        )
+        text += " " + page.t("overview.growth.alt_reported", totals=totals)
+    return text
 
 
 def _event_line(page: Page, event: Any, number: int | None) -> str:

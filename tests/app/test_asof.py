@@ -95,3 +95,16 @@ def test_the_members_table_has_the_join_date_and_its_kind() -> None:
     assert {"joined", "joined_kind"} <= set(table.columns)
     record = "\n".join(m.value for m in at.markdown)
     assert "Shown on the Alliance" in record and "2ffeda3b8d0ddb8c4f3c7c7fb2a84357407eb44b" in record
+
+
+def test_the_growth_chart_draws_the_reported_total_and_says_so_in_its_text() -> None:
+    """The Alliance's later total (no public roster) is a separate point, named in the sentence, the chart's text
+    alternative and the events list, each from data/events.yaml."""
+    at = run_page("streamlit_app.py")
+    figures = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    growth = next(f for f in figures if f["layout"]["title"]["text"] == "Members over time")
+    reported = next(t for t in growth["data"] if t["name"] == "Reported total (no public roster)")
+    assert list(reported["x"]) == ["2026-04-08"]  # one point, away from the line of dated records
+    wording = "more than 200 member organizations"
+    assert any(wording in c and "8 April 2026" in c for c in _captions(at))
+    assert any(wording in m.value and "8 April 2026" in m.value for m in at.markdown)
