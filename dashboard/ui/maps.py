@@ -76,7 +76,7 @@ def sector_chart(page: Page, fig: go.Figure, *, alt: str, filename: str) -> None
     st.plotly_chart(figures.fit_heading(fig), key=MIX, config=config, alt=alt, width="stretch",
                     on_select=_on_sector_select, selection_mode="points")  # fmt: skip
     st.caption(md(alt))
-    data_table(fig)
+    data_table(fig, key=MIX)
 
 
 def _on_sector_select() -> None:

@@ -194,11 +194,14 @@ def _sidebar(page: Page) -> None:
         st.divider()
         _filter_widgets(page)
         st.button(page.t("filters.reset"), on_click=_on_reset, disabled=page.state.is_default, width="stretch")
-        with st.expander(page.t("share.title"), expanded=False):
-            st.caption(page.t("share.help"))
-            st.code(share_url(page), language=None, wrap_lines=True)
-            st.caption(page.t("share.embed_help"))
-            st.code(embed_snippet(page), language="html", wrap_lines=True)
+        # Drawn only when opened (a rerun): the code blocks' highlighter is a large script every page would
+        # otherwise load for a box most readers never open.
+        with st.expander(page.t("share.title"), key="share_box", on_change="rerun") as box:
+            if box.open:
+                st.caption(page.t("share.help"))
+                st.code(share_url(page), language=None, wrap_lines=True)
+                st.caption(page.t("share.embed_help"))
+                st.code(embed_snippet(page), language="html", wrap_lines=True)
         if len(languages()) > 1:
             st.session_state[WIDGET.format("lang")] = page.lang
             st.selectbox(
@@ -290,17 +293,20 @@ def chart(fig: go.Figure, *, alt: str, key: str, filename: str) -> None:
     }
     st.plotly_chart(figures.fit_heading(fig), key=key, config=config, alt=alt, width="stretch")
     st.caption(md(alt))
-    data_table(fig)
+    data_table(fig, key=key)
 
 
-def data_table(fig: go.Figure) -> None:
+def data_table(fig: go.Figure, *, key: str) -> None:
     """The numbers the chart draws as a plain table in an expander: reachable by keyboard and read by
-    screen readers, where the chart itself offers only hover."""
+    screen readers, where the chart itself offers only hover. The table is built when the expander is
+    opened (a rerun), so a page with several charts does not draw tables nobody asked for."""
     table = chartdata.figure_table(fig)
     if table.empty:
         return
     lang = str(st.session_state.get(LANG, DEFAULT_LANG))
-    with st.expander(t("chart.data.show", lang)):
+    with st.expander(t("chart.data.show", lang), key=f"{key}_data", on_change="rerun") as box:
+        if not box.open:
+            return
         shown = table.map(lambda v: md(v) if isinstance(v, str) else chartdata.shown_number(v, lang))  # Markdown
         st.table(shown.rename(columns={c: md(t(f"chart.data.{c}", lang)) for c in table.columns}), hide_index=True)
 

@@ -51,3 +51,10 @@ def use_data_dir(monkeypatch: pytest.MonkeyPatch, directory: Path) -> None:
         if isinstance(value, Path) and value.parent == shipped:
             monkeypatch.setattr(paths, name, directory / value.name)
     monkeypatch.setattr(paths, "DATA_DIR", directory)
+
+
+def share_link(at: AppTest) -> str:
+    """Open the sidebar's share box (drawn only when open, as a reader's click would) and return its link."""
+    at.session_state["share_box"] = True
+    at.run()
+    return str(at.code[0].value)

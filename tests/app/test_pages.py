@@ -100,3 +100,13 @@ def test_data_error_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyPatch
     assert not at.exception
     assert any("could not be loaded" in e.value for e in at.error)
     assert "YAML syntax error" in at.code[0].value
+
+
+def test_a_charts_data_table_is_drawn_when_its_expander_is_opened() -> None:
+    """Closed, "Show the data" draws nothing; opened (a rerun), it shows the numbers the chart draws."""
+    at = run_page("streamlit_app.py")
+    assert not at.table
+    at.session_state["sector_bar_data"] = True
+    at.run()
+    table = at.table[0].value
+    assert "Academia" in table.to_string()
