@@ -12,7 +12,7 @@ Admitting a host or a repository is therefore a one-line, visible change to data
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -27,6 +27,7 @@ class AcceptedHosts:
     """The accepted list, keyed by host."""
 
     entries: Mapping[str, SourceHost]
+    _refusals: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def entry_for(self, host: str) -> SourceHost | None:
         """The entry that covers ``host``: its own, or a listed parent domain that admits subdomains."""
@@ -41,7 +42,13 @@ class AcceptedHosts:
         return None
 
     def refusal(self, url: str) -> str | None:
-        """Why ``url`` is not an accepted source, or None when it is."""
+        """Why ``url`` is not an accepted source, or None when it is (remembered per URL: a file cites the
+        same announcement or page record after record)."""
+        if url not in self._refusals:
+            self._refusals[url] = self._refusal(url)
+        return self._refusals[url]
+
+    def _refusal(self, url: str) -> str | None:
         parts = urlsplit(url)
         entry = self.entry_for(parts.hostname or "")
         if entry is None:
