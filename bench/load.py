@@ -124,14 +124,14 @@ async def reader(browser: Any, base: str, number: int, timeout_ms: float) -> Ses
     try:
         for path in VISITS:
             start = time.monotonic()
-            await page.goto(f"{base}/{path}")
+            await page.goto(f"{base}/{path}", wait_until="commit", timeout=timeout_ms)  # 50 browsers share 2 cores
             await _settle(page, timeout_ms)
             session.steps.append((path or "Overview", time.monotonic() - start))
             if await page.locator('[data-testid="stException"]').count():
                 session.errors.append(f"exception box on {path or 'Overview'}")
         start = time.monotonic()
-        await page.get_by_label(SEARCH_LABEL).fill("univ")
-        await page.get_by_label(SEARCH_LABEL).press("Enter")
+        await page.get_by_label(SEARCH_LABEL).fill("univ", timeout=timeout_ms)
+        await page.get_by_label(SEARCH_LABEL).press("Enter", timeout=timeout_ms)
         await page.wait_for_function("() => location.search.includes('q=univ')", timeout=timeout_ms)
         await _settle(page, timeout_ms)
         session.steps.append(("search filter", time.monotonic() - start))

@@ -18,7 +18,7 @@ def _ratio(value: float, floor: float | None) -> str:
 def _floors(r: dict[str, Any]) -> list[str]:
     floors = r.get("floors", {})
     lines = ["| floor | cold ms | warm ms, median (min–max) | requests | KB | JS chunks |", "|---|--:|--:|--:|--:|--:|"]
-    for name in ("hello", "chart"):
+    for name in ("hello", "chart", "charts3", "charts6"):
         if name in floors:
             f = floors[name]
             lines.append(f"| {name} | {f['cold_ms']:,} | {_ms(f['warm'])} | {f['requests']} | {f['kilobytes']:,} "
@@ -28,14 +28,20 @@ def _floors(r: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _same_charts(floors: dict[str, Any], charts: int) -> float | None:
+    """The warm median of the floor that draws as many charts as a page (0, 1, 3 or 6); None for other counts."""
+    name = {0: "hello", 1: "chart", 3: "charts3", 6: "charts6"}.get(charts)
+    return floors.get(name, {}).get("warm", {}).get("median") if name else None
+
+
 def _pages(r: dict[str, Any]) -> list[str]:
     floors = r.get("floors", {})
     chart = floors.get("chart", {}).get("warm", {}).get("median")
     update = floors.get("filter_update", {}).get("median")
     lines = [
-        "| page | cold ms | warm ms, median (min–max) | warm ÷ chart floor | filter change ms | ÷ floor update "
-        "| requests | KB (JS chunks) | charts | elements | errors |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| page | cold ms | warm ms, median (min–max) | warm ÷ chart floor | ÷ floor with as many charts "
+        "| filter change ms | ÷ floor update | requests | KB (JS chunks) | charts | elements | errors |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for route in ROUTES:
         p = r["pages"].get(route.key)
@@ -43,7 +49,8 @@ def _pages(r: dict[str, Any]) -> list[str]:
             continue
         u = p["filter_update"]
         lines.append(
-            f"| {route.key} | {p['cold_ms']:,} | {_ms(p['warm'])} | {_ratio(p['warm']['median'], chart)} | {_ms(u)} "
+            f"| {route.key} | {p['cold_ms']:,} | {_ms(p['warm'])} | {_ratio(p['warm']['median'], chart)} "
+            f"| {_ratio(p['warm']['median'], _same_charts(floors, p['charts']))} | {_ms(u)} "
             f"| {_ratio(u['median'], update)} | {p['requests']} | {p['kilobytes']:,} ({p['js_chunks']}) "
             f"| {p['charts']} | {sum(p['kinds'].values())} | {p['errors']} |"
         )

@@ -14,7 +14,7 @@ from dashboard.index_schema import INDEX_DIMENSIONS, Provenance
 from dashboard.indexes import Indexes, load_indexes
 from dashboard.routes import EDITIONS
 from dashboard.ui.open_vs_closed import Answers, qualifying
-from dashboard.ui.page import Page, chart
+from dashboard.ui.page import Page, chart, on_request
 from dashboard.ui.state import file_stamp, link, md, show_data_error
 from dashboard.validation import DataError
 
@@ -160,7 +160,9 @@ def index_grid(page: Page, grid: pd.DataFrame) -> None:
 def member_model_links(page: Page, data: Indexes, grid: pd.DataFrame) -> None:
     """For each member's model, the page each grade rests on."""
     for model in grid.loc[grid["member"], "model"]:
-        with st.expander(page.t("open_vs_closed.index.links", name=model)):
+        with on_request(page.t("open_vs_closed.index.links", name=model), key=f"grade_links_{model}") as opened:
+            if not opened:
+                continue
             rows = tr.grade_links(data.openness, model)
             st.markdown("\n".join(
                 f"- {SYMBOL[g]} **" + page.t("text.label_value", label=md(page.t(f"open_vs_closed.dim.{d}")),

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.schema import DIMENSIONS, Initiatives, Model
-from dashboard.ui.page import Page
+from dashboard.ui.page import Page, on_request
 from dashboard.ui.state import link, md
 
 SYMBOL = {"open": "●", "partial": "◐", "closed": "○"}
@@ -34,7 +34,9 @@ def model_table(page: Page, frame: pd.DataFrame) -> None:
 def model_details(page: Page, models: Sequence[Model], levels: dict[str, str]) -> None:
     """Per model, every judgement with its note and source, one click away."""
     for m in models:
-        with st.expander(page.t("initiatives.details", name=md(m.name))):
+        with on_request(page.t("initiatives.details", name=md(m.name)), key=f"details_{m.id}") as opened:
+            if not opened:
+                continue
             st.markdown(
                 page.t("initiatives.released", developer=md(m.developer), date=md(page.labels.date(m.release_date)))
                 + " "

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NoReturn
 from urllib.parse import urlencode
@@ -194,10 +195,10 @@ def _sidebar(page: Page) -> None:
         st.divider()
         _filter_widgets(page)
         st.button(page.t("filters.reset"), on_click=_on_reset, disabled=page.state.is_default, width="stretch")
-        # Drawn only when opened (a rerun): the code blocks' highlighter is a large script every page would
-        # otherwise load for a box most readers never open.
-        with st.expander(page.t("share.title"), key="share_box", on_change="rerun") as box:
-            if box.open:
+        # Drawn only when opened: the code blocks' highlighter is a large script every page would otherwise
+        # load for a box most readers never open.
+        with on_request(page.t("share.title"), key="share_box") as opened:
+            if opened:
                 st.caption(page.t("share.help"))
                 st.code(share_url(page), language=None, wrap_lines=True)
                 st.caption(page.t("share.embed_help"))
@@ -284,6 +285,14 @@ def embed_snippet(page: Page) -> str:
 # ---------------------------------------------------------------- render helpers
 
 
+@contextmanager
+def on_request(label: str, *, key: str) -> Iterator[bool]:
+    """An expander whose content is drawn only while it is open (opening it reruns the page): a collapsed
+    expander would otherwise still draw everything in it, and a page pays for every element it draws."""
+    with st.expander(label, key=key, on_change="rerun") as box:
+        yield bool(box.open)
+
+
 def chart(fig: go.Figure, *, alt: str, key: str, filename: str) -> None:
     """A chart with its text alternative (for screen readers and as a caption) and a PNG download."""
     config = {
@@ -304,8 +313,8 @@ def data_table(fig: go.Figure, *, key: str) -> None:
     if table.empty:
         return
     lang = str(st.session_state.get(LANG, DEFAULT_LANG))
-    with st.expander(t("chart.data.show", lang), key=f"{key}_data", on_change="rerun") as box:
-        if not box.open:
+    with on_request(t("chart.data.show", lang), key=f"{key}_data") as opened:
+        if not opened:
             return
         shown = table.map(lambda v: md(v) if isinstance(v, str) else chartdata.shown_number(v, lang))  # Markdown
         st.table(shown.rename(columns={c: md(t(f"chart.data.{c}", lang)) for c in table.columns}), hide_index=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -58,3 +59,26 @@ def share_link(at: AppTest) -> str:
     at.session_state["share_box"] = True
     at.run()
     return str(at.code[0].value)
+
+
+def expanders(at: AppTest) -> list[Any]:
+    """Every expander on the page, the sidebar's included."""
+    found: list[Any] = []
+
+    def walk(node: Any) -> None:
+        for child in getattr(node, "children", {}).values():
+            if getattr(child, "type", "") == "expander":
+                found.append(child)
+            walk(child)
+
+    walk(at._tree)
+    return found
+
+
+def open_expanders(at: AppTest) -> AppTest:
+    """Open every expander that draws its content on request, as a reader's clicks would, and rerun.
+    Such an expander is a widget: its id ends with the key the app gave it ("$$ID-<hash>-<key>")."""
+    for box in expanders(at):
+        if box.proto.id:
+            at.session_state[box.proto.id.split("-", 2)[-1]] = True
+    return at.run()

@@ -207,6 +207,19 @@ def settle(page: object, timeout: float = 45_000) -> None:
     page.wait_for_function(RENDERED, timeout=timeout)  # type: ignore[attr-defined]
 
 
+OPEN_EXPANDERS = """() => {
+  for (const summary of document.querySelectorAll('[data-testid="stExpander"] details:not([open]) > summary')) {
+    summary.click();
+  }
+}"""
+
+
+def open_expanders(page: object) -> None:
+    """Open every expander (what is drawn on request is drawn then) and wait for the page to settle."""
+    page.evaluate(OPEN_EXPANDERS)  # type: ignore[attr-defined]
+    settle(page)
+
+
 def open_page(page: object, url: str) -> None:
     page.add_init_script(STILLNESS_SCRIPT)  # type: ignore[attr-defined]
     page.goto(url)  # type: ignore[attr-defined]

@@ -6,7 +6,16 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.e2e.conftest import Server, Watch, assert_clean, open_page, screenshot, start_server, stop_server
+from tests.e2e.conftest import (
+    Server,
+    Watch,
+    assert_clean,
+    open_expanders,
+    open_page,
+    screenshot,
+    start_server,
+    stop_server,
+)
 from tests.hostile import IMG, write_hostile_data
 
 # Anything the hostile text could have injected: event-handler attributes, script/data links, elements.
@@ -44,6 +53,7 @@ def test_hostile_data_is_shown_as_text_on_every_page(hostile_server: Server, wat
     page, watch = watched
     for path in PAGES:
         open_page(page, f"{hostile_server.url}/{path}")
+        open_expanders(page)  # the share box, data tables and model details are drawn when opened
         assert page.evaluate(INJECTED) == [], path  # type: ignore[attr-defined]
         assert_clean(page, watch)
     open_page(page, f"{hostile_server.url}/Members?member=hostile-html")
