@@ -57,6 +57,20 @@ def _pages(r: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _main_thread(r: dict[str, Any]) -> list[str]:
+    """One profiled warm load per floor and page: JavaScript self time by script file (Plotly's chunk,
+    React, Markdown, ...), the largest first."""
+    lines = ["| view | main-thread JavaScript ms | largest parts (ms) |", "|---|--:|---|"]
+    rows = [(name, f) for name, f in r.get("floors", {}).items() if "main_thread_ms" in f]
+    rows += [(key, p) for key, p in r.get("pages", {}).items() if "main_thread_ms" in p]
+    for name, view in rows:
+        parts = dict(view["main_thread_ms"])
+        total = parts.pop("total")
+        largest = ", ".join(f"{k.split('.')[0]} {v:,}" for k, v in parts.items())
+        lines.append(f"| {name} | {total:,} | {largest} |")
+    return lines
+
+
 def _scale(r: dict[str, Any]) -> list[str]:
     sizes = list(r["scale"])
     head = "| page | " + " | ".join(f"{int(s):,} members" for s in sizes) + " | 10,000 ÷ 57 |"
@@ -106,4 +120,6 @@ def markdown(r: dict[str, Any]) -> str:
                          ("memory", _memory)):  # fmt: skip
         if name in r:
             out += ["", f"### {name}", "", *render(r)]
+    if any("main_thread_ms" in v for v in (*r.get("floors", {}).values(), *r.get("pages", {}).values())):
+        out += ["", "### where a warm load's browser time goes", "", *_main_thread(r)]
     return "\n".join(out)

@@ -53,15 +53,18 @@ def url(server: Server, url_path: str) -> str:
 
 
 def _cold_and_warm(browser: Any, address: str, reps: int) -> dict[str, Any]:
-    """The first load (inventory of what it downloaded and drew), then ``reps`` loads in the same context."""
+    """The first load (inventory of what it downloaded and drew), then ``reps`` loads in the same context,
+    then one more with the JavaScript profiler on (not counted in the times)."""
     context = web.new_context(browser)
     try:
         cold = web.load(context, address, inventory=True)
         warm = [web.load(context, address) for _ in range(reps)]
+        profile = web.main_thread_profile(context, address)
     finally:
         context.close()
     errors = cold.pop("errors") + sum(w["errors"] for w in warm)
-    return {"cold_ms": round(cold.pop("ms")), "warm": spread([w["ms"] for w in warm]), "errors": errors, **cold}
+    return {"cold_ms": round(cold.pop("ms")), "warm": spread([w["ms"] for w in warm]), "errors": errors,
+            "main_thread_ms": profile, **cold}  # fmt: skip
 
 
 def _updates(browser: Any, address: str, reps: int) -> dict[str, float]:
