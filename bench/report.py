@@ -25,6 +25,8 @@ def _floors(r: dict[str, Any]) -> list[str]:
                          f"| {f['js_chunks']} |")  # fmt: skip
     if "filter_update" in floors:
         lines.append(f"| filter change (one filter, one chart) | | {_ms(floors['filter_update'])} | | | |")
+    if "filter_update3" in floors:
+        lines.append(f"| filter change (one filter, three charts) | | {_ms(floors['filter_update3'])} | | | |")
     return lines
 
 
@@ -38,10 +40,12 @@ def _pages(r: dict[str, Any]) -> list[str]:
     floors = r.get("floors", {})
     chart = floors.get("chart", {}).get("warm", {}).get("median")
     update = floors.get("filter_update", {}).get("median")
+    update3 = floors.get("filter_update3", {}).get("median")
     lines = [
         "| page | cold ms | warm ms, median (min–max) | warm ÷ chart floor | ÷ floor with as many charts "
-        "| filter change ms | ÷ floor update | requests | KB (JS chunks) | charts | elements | errors |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| filter change ms | ÷ floor update | ÷ three-chart floor update | requests | KB (JS chunks) | charts "
+        "| elements | errors |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for route in ROUTES:
         p = r["pages"].get(route.key)
@@ -51,7 +55,8 @@ def _pages(r: dict[str, Any]) -> list[str]:
         lines.append(
             f"| {route.key} | {p['cold_ms']:,} | {_ms(p['warm'])} | {_ratio(p['warm']['median'], chart)} "
             f"| {_ratio(p['warm']['median'], _same_charts(floors, p['charts']))} | {_ms(u)} "
-            f"| {_ratio(u['median'], update)} | {p['requests']} | {p['kilobytes']:,} ({p['js_chunks']}) "
+            f"| {_ratio(u['median'], update)} | {_ratio(u['median'], update3) if p['charts'] == 3 else '–'} "
+            f"| {p['requests']} | {p['kilobytes']:,} ({p['js_chunks']}) "
             f"| {p['charts']} | {sum(p['kinds'].values())} | {p['errors']} |"
         )
     return lines

@@ -83,6 +83,8 @@ def floors(browser: Any, tmp: Path, reps: int) -> dict[str, Any]:
             result[name] = _cold_and_warm(browser, url(server, ""), reps)
     with running(tmp, FLOORS / "filter.py") as server:
         result["filter_update"] = _updates(browser, url(server, ""), reps)
+    with running(tmp, FLOORS / "filter3.py") as server:  # the same change redrawing three charts
+        result["filter_update3"] = _updates(browser, url(server, ""), reps)
     return result
 
 
