@@ -2,7 +2,7 @@
 
 Run with `make load` (N = 10, 20, 50, one round each) or, for example,
 `python bench/load.py --sessions 10 --soak 600` (rounds of 10 sessions for at least ten minutes).
-It starts its own server on 127.0.0.1 (or uses --url, which must be a loopback address), samples the
+It starts its own server on 127.0.0.1 (and refuses any address that is not loopback), samples the
 server's resident memory every second, and writes JSON and Markdown reports to artifacts/load/.
 """
 
