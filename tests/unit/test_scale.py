@@ -9,7 +9,7 @@ import pytest
 
 from bench.generate import write_dataset
 from dashboard import paths
-from dashboard.data import load_members
+from dashboard.data import load_events, load_members
 from dashboard.map_figures import member_cells_map
 from dashboard.schema import SECTORS
 from dashboard.transform import hierarchy, map_cells, names_text
@@ -20,6 +20,17 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
     folder = write_dataset(400, tmp_path_factory.mktemp("data"))
     return load_members(folder / "members.yaml", categories_path=folder / "categories.yaml",
                         regions_path=folder / "regions.yaml")  # fmt: skip
+
+
+def test_every_generated_size_passes_the_whole_validator(tmp_path: Path) -> None:
+    """The benchmark measures real pages only if its data validates: a refused file shows the data message."""
+    for size in (57, 400):
+        folder = write_dataset(size, tmp_path / str(size))
+        members = load_members(folder / "members.yaml", categories_path=folder / "categories.yaml",
+                               regions_path=folder / "regions.yaml", sources_path=folder / "sources.yaml")  # fmt: skip
+        events = load_events(folder / "events.yaml", members_path=folder / "members.yaml",
+                             sources_path=folder / "sources.yaml")  # fmt: skip
+        assert len(members) == size and not events.empty
 
 
 def test_generated_members_pass_validation_and_keep_the_shipped_ones(generated: pd.DataFrame) -> None:
@@ -70,3 +81,14 @@ def test_treemap_can_stop_at_categories(generated: pd.DataFrame) -> None:
     assert (deep["kind"] == "member").sum() == len(generated)
     assert set(shallow["kind"]) == {"sector", "category"}
     assert shallow[shallow["kind"] == "sector"]["value"].sum() == len(generated)
+
+
+def test_a_dataset_of_the_launch_size_validates_too(tmp_path: Path) -> None:
+    """57 members are the founding records alone: the events must not name the later members left out."""
+    folder = write_dataset(57, tmp_path / "data")
+    frame = load_members(folder / "members.yaml", categories_path=folder / "categories.yaml",
+                         regions_path=folder / "regions.yaml", sources_path=folder / "sources.yaml")  # fmt: skip
+    assert len(frame) == 57 and (frame["joined_kind"] == "founding").all()
+    events = load_events(folder / "events.yaml", members_path=folder / "members.yaml",
+                         sources_path=folder / "sources.yaml")  # fmt: skip
+    assert "launch" in set(events["id"]) and len(events) < len(load_events())  # the later announcement is left out
