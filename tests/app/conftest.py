@@ -54,11 +54,15 @@ def use_data_dir(monkeypatch: pytest.MonkeyPatch, directory: Path) -> None:
     monkeypatch.setattr(paths, "DATA_DIR", directory)
 
 
-def share_link(at: AppTest) -> str:
-    """Open the sidebar's share box (drawn only when open, as a reader's click would) and return its link."""
+def share_blocks(at: AppTest) -> list[str]:
+    """Open the sidebar's share box (drawn only when open, as a reader's click would): its link and embed code."""
     at.session_state["share_box"] = True
     at.run()
-    return str(at.code[0].value)
+    return [str(c.value) for c in at.sidebar.code]
+
+
+def share_link(at: AppTest) -> str:
+    return share_blocks(at)[0]
 
 
 def expanders(at: AppTest) -> list[Any]:

@@ -8,15 +8,12 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import run_page
+from tests.app.conftest import run_page, share_blocks
 
 
 def _share_blocks(at: AppTest) -> list[str]:
-    """The share box is drawn when a reader opens it; open it as a click would."""
     assert not at.sidebar.code, "closed, the share box draws nothing (its code blocks load a large script)"
-    at.session_state["share_box"] = True
-    at.run()
-    return [c.value for c in at.sidebar.code]
+    return share_blocks(at)
 
 
 def test_share_box_offers_the_link_and_an_embed_snippet_of_the_same_view() -> None:
