@@ -27,6 +27,8 @@ st.markdown(
 st.caption(page.as_of_line())
 if not page.state.without("asof").is_default:
     st.markdown(page.t("overview.filtered", shown=len(members), listed=len(everyone)))
+else:  # the same place kept, so a filter change does not move (and redraw) everything below it
+    st.empty()
 if page.empty:
     ui.nothing_matches(page)
     st.stop()
@@ -36,16 +38,16 @@ left, right = st.columns(2)
 with left:
     counts = transform.count_by(members, "sector", order=SECTORS)
     title = page.t("overview.chart.sector")
-    fig = figures.sector_bar(counts, labels=ui.label_map(page, "sector", counts["sector"]), title=title,
-                             source=page.source_line(), axis=page.t("chart.axis_members"), lang=page.lang)  # fmt: skip
+    fig = ui.figure(figures.sector_bar, counts, labels=ui.label_map(page, "sector", counts["sector"]), title=title,
+                    source=page.source_line(), axis=page.t("chart.axis_members"), lang=page.lang)  # fmt: skip
     ui.chart(
         fig, alt=ui.alt(page, title, counts, "sector"), key="sector_bar", filename=page.t("file.members_by_sector")
     )
 with right:
     counts = transform.top_with_rest(members, "country", TOP_COUNTRIES)
     title = page.t("overview.chart.country", n=TOP_COUNTRIES)
-    fig = figures.country_bar(counts, labels=ui.label_map(page, "country", counts["country"]), title=title,
-                              source=page.source_line(), axis=page.t("chart.axis_members"), lang=page.lang)  # fmt: skip
+    fig = ui.figure(figures.country_bar, counts, labels=ui.label_map(page, "country", counts["country"]), title=title,
+                    source=page.source_line(), axis=page.t("chart.axis_members"), lang=page.lang)  # fmt: skip
     ui.chart(
         fig, alt=ui.alt(page, title, counts, "country"), key="country_bar", filename=page.t("file.members_by_country")
     )

@@ -15,8 +15,8 @@ ui.member_detail(page, members, selected)
 
 counts = transform.count_by_category(members, SECTORS)
 title = page.t("members.chart.category")
-fig = figures.category_bar(counts, sector_labels=ui.label_map(page, "sector", SECTORS), title=title,
-                           source=page.source_line(), axis=page.t("chart.axis_members"), lang=page.lang)  # fmt: skip
+fig = ui.figure(figures.category_bar, counts, sector_labels=ui.label_map(page, "sector", SECTORS), title=title,
+                source=page.source_line(), axis=page.t("chart.axis_members"), lang=page.lang)  # fmt: skip
 ui.chart(
     fig, alt=ui.alt(page, title, counts, "category"), key="category_bar", filename=page.t("file.members_by_category")
 )

@@ -29,24 +29,26 @@ if view == "points" or not shapes:
     ordered = transform.in_sector_order(members, SECTORS)
     here = page.t("world_map.points.here")
     if placed <= transform.MAX_MAP_POINTS or not shapes:
-        fig = map_figures.member_points_map(transform.map_points(ordered), sector_labels=sectors, title=title,
-                                            source=source, preset=preset, here_label=here, flat=not shapes,
-                                            lang=page.lang)  # fmt: skip
+        fig = ui.figure(map_figures.member_points_map, transform.map_points(ordered), sector_labels=sectors,
+                        title=title, source=source, preset=preset, here_label=here, flat=not shapes,
+                        lang=page.lang)  # fmt: skip
         st.caption(page.t("cohort.symbols"))
     else:  # too many to draw one by one: nearby members of a sector share one marker
         st.caption(page.t("world_map.points.grouped", count=page.labels.number(placed)))
-        fig = map_figures.member_cells_map(transform.map_cells(ordered), sector_labels=sectors, title=title,
-                                           source=source, preset=preset, count_label=here, lang=page.lang)  # fmt: skip
+        fig = ui.figure(map_figures.member_cells_map, transform.map_cells(ordered), sector_labels=sectors, title=title,
+                        source=source, preset=preset, count_label=here, lang=page.lang)  # fmt: skip
 else:
     title = page.t("world_map.countries.title", countries=page.tn("count.country", len(counts)))
-    fig = map_figures.country_choropleth(counts, title=title, source=source, preset=preset,
-                                         colorbar_title=page.t("chart.axis_members"), lang=page.lang,
-                                     markers=ui.unshaped_countries(transform.locate_countries(members)))  # fmt: skip
+    fig = ui.figure(map_figures.country_choropleth, counts, title=title, source=source, preset=preset,
+                    colorbar_title=page.t("chart.axis_members"), lang=page.lang,
+                    markers=ui.unshaped_countries(transform.locate_countries(members)))  # fmt: skip
 ui.map_chart(page, fig, alt=ui.alt(page, title, counts, "country"))
 st.caption(page.t("world_map.help"))
 unplaced = members[members["lat"].isna()]
 if not unplaced.empty:
     st.caption(page.t("world_map.unplaced", names=ui.md(", ".join(unplaced["short_name"]))))
+else:  # the same place kept, so a filter change does not move (and redraw) the table below
+    st.empty()
 
 st.header(page.t("world_map.table.title"))
 ui.table(counts.assign(country_name=counts["country"].map(page.labels.country)),

@@ -49,8 +49,14 @@ st.subheader(page.t("initiatives.gradient.title"))
 view.gradient_levels(page, content, levels)
 title = page.t("initiatives.gradient.chart")
 labels = {"member_label": page.t("initiatives.member_dev"), "other_label": page.t("initiatives.other_dev")}
-fig = figures.release_gradient(
-    frame, levels=levels, title=title, source=page.t("initiatives.gradient.source"), lang=page.lang, **labels
+fig = ui.figure(
+    figures.release_gradient,
+    frame,
+    levels=levels,
+    title=title,
+    source=page.t("initiatives.gradient.source"),
+    lang=page.lang,
+    **labels,
 )
 ui.chart(
     fig, alt=view.gradient_alt(page, title, frame, levels), key="gradient", filename=page.t("file.release_gradient")

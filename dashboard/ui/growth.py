@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import growth
 from dashboard.figures_growth import membership_timeline
-from dashboard.ui.page import Page, chart
+from dashboard.ui.page import Page, chart, figure
 from dashboard.ui.state import link, md
 
 
@@ -42,8 +42,8 @@ def growth_section(page: Page) -> None:
     names = {key: page.t(f"overview.growth.{key}") for key in ("line", "events", "reported")}
     names["shown"] = page.t("overview.growth.shown", date=page.labels.date(page.asof))
     title = page.t("overview.growth.title")
-    fig = membership_timeline(steps, marks, reported, asof=page.asof, title=title, source=page.source_line(),
-                              axis=page.t("overview.growth.axis"), names=names, lang=page.lang)  # fmt: skip
+    fig = figure(membership_timeline, steps, marks, reported, asof=page.asof, title=title, source=page.source_line(),
+                 axis=page.t("overview.growth.axis"), names=names, lang=page.lang)  # fmt: skip
     chart(fig, alt=_alt(page, title, steps, marks, reported), key="growth", filename="members-over-time")
     st.subheader(page.t("overview.growth.events_table"))
     numbers = dict(zip(marks["date"], marks["number"], strict=True))

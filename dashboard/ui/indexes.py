@@ -14,7 +14,7 @@ from dashboard.index_schema import INDEX_DIMENSIONS, Provenance
 from dashboard.indexes import Indexes, load_indexes
 from dashboard.routes import EDITIONS
 from dashboard.ui.open_vs_closed import Answers, qualifying
-from dashboard.ui.page import Page, chart, on_request
+from dashboard.ui.page import Page, chart, figure, on_request
 from dashboard.ui.state import file_stamp, link, md, show_data_error
 from dashboard.validation import DataError
 
@@ -86,20 +86,22 @@ def fmti_section(page: Page, data: Indexes) -> None:
     st.caption(page.t("open_vs_closed.fmti.members_note", members=totals.loc[totals["member"], "developer"].nunique(),
                       developers=totals["developer"].nunique()))  # fmt: skip
     title = page.t("open_vs_closed.fmti.totals")
-    fig = figs.fmti_totals_chart(totals, editions=editions, title=title, source=source, lang=page.lang, **labels)
+    fig = figure(
+        figs.fmti_totals_chart, totals, editions=editions, title=title, source=source, lang=page.lang, **labels
+    )
     chart(fig, alt=_totals_alt(page, title, totals, editions), key="fmti_totals", filename=page.t("file.fmti_totals"))
 
     title = page.t("open_vs_closed.fmti.slopes")
     again = tr.repeated(totals)
-    fig = figs.fmti_slopes(again, editions=editions, title=title, source=source, lang=page.lang, **labels)
+    fig = figure(figs.fmti_slopes, again, editions=editions, title=title, source=source, lang=page.lang, **labels)
     chart(fig, alt=_totals_alt(page, title, again, editions), key="fmti_slopes", filename=page.t("file.fmti_over_time"))
 
     title = page.t("open_vs_closed.fmti.means")
     means = tr.group_means(totals)
     value = page.t("open_vs_closed.fmti.mean_value")
     bar = page.t("open_vs_closed.fmti.mean_bar")
-    fig = figs.fmti_group_means(means, editions=editions, title=title, source=source, value_format=bar,
-                                lang=page.lang, **labels)  # fmt: skip
+    fig = figure(figs.fmti_group_means, means, editions=editions, title=title, source=source, value_format=bar,
+                 lang=page.lang, **labels)  # fmt: skip
     groups = {True: labels["member_label"], False: labels["other_label"]}
     pairs = page.t("text.list_sep").join(
         page.t("text.label_value", label=f"{editions[e]}, {groups[bool(m)]}",
@@ -120,7 +122,7 @@ def domain_section(page: Page, data: Indexes, edition: str) -> None:
     domains = tr.domain_matrix(cells, order).rename(columns=term)
     cells = cells.assign(domain=cells["domain"].map(term), subdomain=cells["subdomain"].map(term))
     title = page.t("open_vs_closed.fmti.domains", edition=name)
-    fig = figs.percent_heatmap(domains, marked=members, title=title, source=source, lang=page.lang)
+    fig = figure(figs.percent_heatmap, domains, marked=members, title=title, source=source, lang=page.lang)
     cell = lambda c, v: f"{c} {page.t('text.percent', value=v)}"  # noqa: E731
     pairs = page.t("text.list_sep").join(
         page.t("text.label_value", label=d, value=", ".join(cell(c, v) for c, v in row.items()))
@@ -129,8 +131,8 @@ def domain_section(page: Page, data: Indexes, edition: str) -> None:
     chart(fig, alt=page.t("chart.alt", title=title, pairs=pairs), key="fmti_domains",
           filename=f"{page.t('file.fmti')}-{edition}")  # fmt: skip
     title = page.t("open_vs_closed.fmti.heatmap", edition=name)
-    fig = figs.percent_heatmap(tr.subdomain_matrix(cells, order), marked=members, title=title, source=source,
-                               angle=-60, lang=page.lang)  # fmt: skip
+    fig = figure(figs.percent_heatmap, tr.subdomain_matrix(cells, order), marked=members, title=title, source=source,
+                 angle=-60, lang=page.lang)  # fmt: skip
     groups = cells.groupby("domain", sort=False)["subdomain"]
     pairs = page.t("text.list_sep").join(
         page.t("text.label_value", label=d, value=", ".join(dict.fromkeys(subs))) for d, subs in groups

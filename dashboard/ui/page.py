@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 import html
+import importlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NoReturn
 from urllib.parse import urlencode
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -291,6 +294,42 @@ def on_request(label: str, *, key: str) -> Iterator[bool]:
     expander would otherwise still draw everything in it, and a page pays for every element it draws."""
     with st.expander(label, key=key, on_change="rerun") as box:
         yield bool(box.open)
+
+
+FIGURES_KEPT = 512  # built figures kept (as plain dicts, a few kB to a few hundred kB each)
+
+
+def figure(builder: Callable[..., go.Figure], /, *args: Any, **kwargs: Any) -> go.Figure:
+    """``builder(*args, **kwargs)``, built once per distinct input and then rebuilt from its plain form.
+
+    Plotly spends most of a figure's build time laying out subplots and checking each trace as it is
+    added; making a figure from the finished dict is several times faster (the FMTI small multiples: about
+    170 ms to build, 17 ms from the dict). Readers who pick the same filters, or come back to a view, share
+    the cached form; each gets a new figure of their own to change."""
+    return go.Figure(_figure_dict(builder.__module__, builder.__qualname__, args, kwargs))
+
+
+@st.cache_data(max_entries=FIGURES_KEPT, show_spinner=False)
+def _figure_dict(module: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+    builder = getattr(importlib.import_module(module), name)
+    return dict(_arrays(builder(*args, **kwargs).to_dict()))
+
+
+def _arrays(value: Any) -> Any:
+    """Plotly's dict form with its packed number arrays ({"dtype", "bdata", "shape"}) unpacked into numpy arrays
+    again, so the rebuilt figure holds the same values as the one built (the data tables read them)."""
+    if isinstance(value, dict):
+        if "bdata" in value and "dtype" in value:
+            array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+            shape = value.get("shape")
+            if shape is not None:
+                array = array.reshape([int(n) for n in str(shape).split(",") if n.strip()])
+            # Plotly packs whole numbers in the smallest type that holds them: give them their width back
+            return array.astype(np.int64) if array.dtype.kind in "iu" else array.copy()
+        return {k: _arrays(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_arrays(v) for v in value]
+    return value
 
 
 def chart(fig: go.Figure, *, alt: str, key: str, filename: str) -> None:
