@@ -1,9 +1,14 @@
-"""Many readers at once: N concurrent browser sessions open every page and change filters, on loopback only.
+"""Many readers at once: N concurrent sessions open every page and change filters, on loopback only.
 
 Run with `make load` (N = 10, 20, 50, one round each) or, for example,
 `python bench/load.py --sessions 10 --soak 600` (rounds of 10 sessions for at least ten minutes).
 It starts its own server on 127.0.0.1 (and refuses any address that is not loopback), samples the
 server's resident memory every second, and writes JSON and Markdown reports to artifacts/load/.
+
+Two clients: `--client browser` (the default) drives headless Chromium, so each step includes drawing the
+page; `--client protocol` speaks Streamlit's own websocket protocol, one session per reader, and times each
+step from the rerun request to the server's script_finished. On a small machine 50 browsers exhaust the CPU
+by themselves; 50 protocol sessions load the server instead.
 """
 
 from __future__ import annotations
@@ -15,10 +20,19 @@ import statistics
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ClientState_pb2 import ClientState, ContextInfo
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.RootContainer_pb2 import RootContainer
+from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
+from websockets.asyncio.client import connect  # a dependency of streamlit itself
+from websockets.typing import Origin, Subprotocol
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -155,15 +169,210 @@ async def one_round(base: str, sessions: int, memory: Memory, timeout_ms: float)
     return Round(sessions, started, seconds, round(before, 1), round(memory.now(), 1), list(results))
 
 
-def run(base: str, pid: int, plan: list[int], soak: float = 0.0, timeout_ms: float = 240_000) -> dict[str, Any]:
+# ---------------------------------------------------------------- the protocol client
+
+STREAM = "/_stcore/stream"
+# What the frontend offers: the protocol, then its XSRF cookie or this placeholder (then the last session's id on
+# a reconnect). The server selects the first entry; with XSRF protection on it checks the token against the
+# _streamlit_xsrf cookie only before it reads a login cookie, so a session without a login needs neither.
+SUBPROTOCOLS = [Subprotocol("streamlit"), Subprotocol("PLACEHOLDER_AUTH_TOKEN")]
+MAX_MESSAGE = 200 * 2**20  # the server's own limit (server.maxMessageSize, 200 MB by default)
+SEARCH_VALUE = "univ"
+
+
+class MessageCache:
+    """The frontend's cache of large elements. Each rerun request lists the hashes it holds, and the server sends a
+    reference (ref_hash) in place of any cacheable message with one of them: the client shows the copy it kept.
+    Like the frontend, it forgets a message that no run has used for more than max_cached_message_age runs."""
+
+    def __init__(self) -> None:
+        self.runs = 0
+        self._kept: dict[str, tuple[ForwardMsg, int]] = {}  # hash -> (message, run that last used it)
+
+    def hashes(self) -> list[str]:
+        return list(self._kept)
+
+    def take(self, msg: ForwardMsg) -> ForwardMsg:
+        """The message to act on: a reference becomes the kept copy, at the reference's place (its metadata)."""
+        if msg.WhichOneof("type") == "ref_hash":
+            if msg.ref_hash not in self._kept:
+                raise LookupError(f"the server referred to a message this client does not hold: {msg.ref_hash}")
+            kept = self._kept[msg.ref_hash][0]
+            self._kept[msg.ref_hash] = (kept, self.runs)
+            full = ForwardMsg()
+            full.CopyFrom(kept)
+            full.metadata.CopyFrom(msg.metadata)
+            return full
+        if msg.metadata.cacheable and msg.hash:
+            self._kept[msg.hash] = (msg, self.runs)
+        return msg
+
+    def end_run(self, max_age: int) -> None:
+        self.runs += 1
+        self._kept = {h: (m, run) for h, (m, run) in self._kept.items() if self.runs - run <= max_age}
+
+
+def rerun_request(*, page_hash: str = "", page_name: str = "", query: str = "", widgets: Sequence[WidgetState] = (),
+                  cached: Sequence[str] = (), url: str = "") -> bytes:  # fmt: skip
+    """A rerun_script BackMsg with the fields the frontend fills (its sendRerunBackMsg): the page by its hash, or
+    by its URL path while the client knows no hashes yet; the URL's query string; widget states; cached hashes."""
+    state = ClientState(
+        query_string=query, page_script_hash=page_hash, page_name=page_name,
+        widget_states=WidgetStates(widgets=widgets), cached_message_hashes=cached,
+        context_info=ContextInfo(timezone="UTC", timezone_offset=0, locale="en-US", url=url, is_embedded=False,
+                                 color_scheme="light"),
+    )  # fmt: skip
+    return BackMsg(rerun_script=state).SerializeToString()
+
+
+def exception_text(msg: ForwardMsg) -> str | None:
+    """'Type: message' when ``msg`` draws an exception box (what the browser client finds as stException)."""
+    if msg.WhichOneof("type") != "delta" or msg.delta.WhichOneof("type") != "new_element":
+        return None
+    if msg.delta.new_element.WhichOneof("type") != "exception":
+        return None
+    box = msg.delta.new_element.exception
+    return f"{box.type or 'Exception'}: {(box.message.splitlines() or [''])[0][:200]}"
+
+
+def widget_id(deltas: list[ForwardMsg], label: str) -> str | None:
+    """The id of the sidebar's text input labelled ``label`` among one run's deltas (its id differs per page)."""
+    found = None
+    for msg in deltas:
+        path = msg.metadata.delta_path
+        element = msg.delta.new_element
+        in_sidebar = bool(path) and path[0] == RootContainer.SIDEBAR
+        if in_sidebar and element.WhichOneof("type") == "text_input" and element.text_input.label == label:
+            found = element.text_input.id
+    return found
+
+
+class Stream:
+    """One Streamlit session spoken to over its websocket as the frontend speaks to it: a rerun request, then
+    ForwardMsgs until the run's script_finished. It keeps what the frontend keeps between runs: the page hashes
+    (from the navigation message), the page shown, the URL's query string (which the app rewrites) and the cache."""
+
+    def __init__(self, socket: Any, base: str) -> None:
+        self.socket, self.base, self.cache = socket, base, MessageCache()
+        self.pages: dict[str, str] = {}  # URL path -> page_script_hash
+        self.page_hash, self.path, self.query = "", "", ""
+        self.max_age = 2  # NewSession.config.max_cached_message_age (global.maxCachedMessageAge)
+        self.deltas: list[ForwardMsg] = []  # the last run's
+
+    async def visit(self, path: str, query: str) -> list[str]:
+        """Open a page with this query string, as a page link does: by its hash once the server named it."""
+        self.path, self.query = path, query
+        page_hash = self.pages.get(path, "")
+        return await self.rerun(page_hash=page_hash, page_name="" if page_hash else path)
+
+    async def change(self, widget: str, value: str) -> list[str]:
+        """Type ``value`` into a text input on the page shown. Only that widget's state is sent: the app seeds its
+        filter widgets from its own session copy on every run, so the others keep their values."""
+        return await self.rerun(page_hash=self.page_hash, widgets=[WidgetState(id=widget, string_value=value)])
+
+    async def rerun(
+        self, *, page_hash: str = "", page_name: str = "", widgets: Sequence[WidgetState] = ()
+    ) -> list[str]:
+        url = f"{self.base}/{self.path}" + (f"?{self.query}" if self.query else "")
+        await self.socket.send(rerun_request(page_hash=page_hash, page_name=page_name, query=self.query,
+                                             widgets=widgets, cached=self.cache.hashes(), url=url))  # fmt: skip
+        return await self.read_run()
+
+    async def read_run(self) -> list[str]:
+        """Read until the run requested has finished; what went wrong in it (nothing for a clean run)."""
+        problems: list[str] = []
+        while True:
+            data = await self.socket.recv()
+            if not isinstance(data, bytes):
+                raise TypeError("a text frame: Streamlit sends binary protobuf only")
+            msg = self.cache.take(ForwardMsg.FromString(data))
+            kind = msg.WhichOneof("type")
+            if kind == "new_session":  # a run starts: what the page showed before is replaced
+                self.deltas = []
+                self.page_hash = msg.new_session.page_script_hash
+                self.max_age = msg.new_session.config.max_cached_message_age or self.max_age
+            elif kind == "navigation":
+                self.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
+                self.page_hash = msg.navigation.page_script_hash or self.page_hash
+            elif kind == "page_info_changed":
+                self.query = msg.page_info_changed.query_string
+            elif kind == "page_not_found":
+                problems.append(f"page not found: {msg.page_not_found.page_name!r}")
+            elif kind == "session_event" and msg.session_event.WhichOneof("type") == "script_compilation_exception":
+                problems.append(f"compile error: {msg.session_event.script_compilation_exception.message[:200]}")
+            elif kind == "delta":
+                self.deltas.append(msg)
+                if text := exception_text(msg):
+                    problems.append(f"exception box: {text}")
+            elif kind == "script_finished":
+                status = msg.script_finished
+                # Another run follows one that ended early; a fragment's run is not the one requested.
+                if status in (ForwardMsg.FINISHED_EARLY_FOR_RERUN, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
+                    continue
+                self.cache.end_run(self.max_age)
+                if status != ForwardMsg.FINISHED_SUCCESSFULLY:
+                    problems.append(f"script finished with {ForwardMsg.ScriptFinishedStatus.Name(status)}")
+                return problems
+            # Anything else (session status, page config, page profile, logo, ...) changes nothing measured here.
+
+
+async def talker(base: str, number: int, timeout_s: float) -> Session:
+    """Open every page, then search on the last one, as one Streamlit session over the websocket."""
+    session, step = Session(number), "connect"
+    try:
+        async with connect(
+            base.replace("http", "ws", 1) + STREAM, origin=Origin(base), subprotocols=SUBPROTOCOLS,
+            proxy=None, max_size=MAX_MESSAGE, open_timeout=timeout_s,  # no proxy: loopback only
+        ) as socket:  # fmt: skip
+            stream = Stream(socket, base)
+            for visit in VISITS:
+                step = visit or "Overview"
+                path, _, query = visit.partition("?")
+                start = time.monotonic()
+                async with asyncio.timeout(timeout_s):
+                    problems = await stream.visit(path, query)
+                session.steps.append((step, time.monotonic() - start))
+                session.errors += [f"{step}: {p}" for p in problems]
+            step = "search filter"
+            box = widget_id(stream.deltas, SEARCH_LABEL)
+            if box is None:
+                raise LookupError(f"no {SEARCH_LABEL!r} box in the sidebar")
+            start = time.monotonic()
+            async with asyncio.timeout(timeout_s):
+                problems = await stream.change(box, SEARCH_VALUE)
+            session.steps.append((step, time.monotonic() - start))
+            if f"q={SEARCH_VALUE}" not in stream.query.split("&"):  # what the browser client waits for in the URL
+                problems.append(f"the search is not in the URL: {stream.query!r}")
+            session.errors += [f"{step}: {p}" for p in problems]
+    except Exception as exc:  # a timeout, a closed socket or a refused handshake is what this tool is here to count
+        detail = f"no end within {timeout_s:g} s" if isinstance(exc, TimeoutError) else str(exc)
+        session.errors.append(f"{step}: {type(exc).__name__}: {(detail.splitlines() or [''])[0][:200]}")
+    return session
+
+
+async def protocol_round(base: str, sessions: int, memory: Memory, timeout_ms: float) -> Round:
+    before, started = memory.now(), time.monotonic()
+    results = await asyncio.gather(*(talker(base, n, timeout_ms / 1000) for n in range(sessions)))
+    seconds = time.monotonic() - started
+    await asyncio.sleep(5)  # let the server drop the closed sessions before reading memory again
+    return Round(sessions, started, seconds, round(before, 1), round(memory.now(), 1), list(results))
+
+
+ROUNDS = {"browser": one_round, "protocol": protocol_round}
+
+
+def run(base: str, pid: int, plan: list[int], soak: float = 0.0, timeout_ms: float = 240_000,
+        client: str = "browser") -> dict[str, Any]:  # fmt: skip
     """Each N in ``plan`` once, then rounds of the last N until ``soak`` seconds have passed."""
+    one = ROUNDS[client]
     memory = Memory(pid)
-    rounds = [asyncio.run(one_round(base, n, memory, timeout_ms)) for n in plan]
+    rounds = [asyncio.run(one(base, n, memory, timeout_ms)) for n in plan]
     soak_end = time.monotonic() + soak
     while soak and time.monotonic() < soak_end:
-        rounds.append(asyncio.run(one_round(base, plan[-1], memory, timeout_ms)))
+        rounds.append(asyncio.run(one(base, plan[-1], memory, timeout_ms)))
     memory.stop()
-    return {"url": base, "rounds": [_summary(r) for r in rounds], "rss_mb": memory.samples}
+    return {"url": base, "client": client, "step_timeout_s": timeout_ms / 1000,
+            "rounds": [_summary(r) for r in rounds], "rss_mb": memory.samples}  # fmt: skip
 
 
 def _summary(r: Round) -> dict[str, Any]:
@@ -195,6 +404,12 @@ def markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def stem_for(sessions: list[int], soak: float, client: str) -> str:
+    """The reports' name: load-10-20-50 for the browser client (as before), load-protocol-10-20-50 for the other."""
+    kind = "" if client == "browser" else f"{client}-"
+    return f"load-{kind}{'-'.join(map(str, sessions))}{'-soak' if soak else ''}"
+
+
 def _loopback(url: str) -> str:
     host = urlsplit(url).hostname or ""
     if host not in LOCAL_HOSTS:
@@ -209,17 +424,22 @@ def main(argv: list[str] | None = None) -> int:
         "--soak", type=float, default=0.0, help="then repeat rounds of the last N for this many seconds"
     )
     parser.add_argument("--max-sessions", type=int, default=50, help="refuse a larger N (bounded by design)")
+    parser.add_argument("--client", choices=tuple(ROUNDS), default="browser", help="Chromium or the websocket")
+    parser.add_argument("--timeout", type=float, default=240.0, help="seconds one step may take (per session)")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     if max(args.sessions) > args.max_sessions or args.soak > 3600:
         parser.error(f"at most {args.max_sessions} sessions and one hour of soak")
+    if not 0 < args.timeout <= 3600:
+        parser.error("a step timeout of more than 0 seconds and at most one hour")
     args.out.mkdir(parents=True, exist_ok=True)
     server: Server = start_server(args.out)
     try:
-        report = run(_loopback(server.url), server.process.pid, args.sessions, args.soak)
+        report = run(_loopback(server.url), server.process.pid, args.sessions, args.soak,
+                     timeout_ms=args.timeout * 1000, client=args.client)  # fmt: skip
     finally:
         stop_server(server)
-    stem = f"load-{'-'.join(map(str, args.sessions))}{'-soak' if args.soak else ''}"
+    stem = stem_for(args.sessions, args.soak, args.client)
     (args.out / f"{stem}.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
     (args.out / f"{stem}.md").write_text(markdown(report), encoding="utf-8")
     print(markdown(report))
