@@ -18,7 +18,7 @@ def _ratio(value: float, floor: float | None) -> str:
 def _floors(r: dict[str, Any]) -> list[str]:
     floors = r.get("floors", {})
     lines = ["| floor | cold ms | warm ms, median (min–max) | requests | KB | JS chunks |", "|---|--:|--:|--:|--:|--:|"]
-    for name in ("hello", "chart", "charts3", "charts6"):
+    for name in ("hello", "chart", "charts3", "charts6", "chrome"):
         if name in floors:
             f = floors[name]
             lines.append(f"| {name} | {f['cold_ms']:,} | {_ms(f['warm'])} | {f['requests']} | {f['kilobytes']:,} "
@@ -27,6 +27,9 @@ def _floors(r: dict[str, Any]) -> list[str]:
         lines.append(f"| filter change (one filter, one chart) | | {_ms(floors['filter_update'])} | | | |")
     if "filter_update3" in floors:
         lines.append(f"| filter change (one filter, three charts) | | {_ms(floors['filter_update3'])} | | | |")
+    if "filter_update" in floors.get("chrome", {}):
+        lines.append(f"| filter change (chrome: our sidebar, one chart) | | {_ms(floors['chrome']['filter_update'])} "
+                     "| | | |")  # fmt: skip
     return lines
 
 
@@ -41,11 +44,14 @@ def _pages(r: dict[str, Any]) -> list[str]:
     chart = floors.get("chart", {}).get("warm", {}).get("median")
     update = floors.get("filter_update", {}).get("median")
     update3 = floors.get("filter_update3", {}).get("median")
+    chrome = floors.get("chrome", {})
+    chrome_warm = chrome.get("warm", {}).get("median")
+    chrome_update = chrome.get("filter_update", {}).get("median")
     lines = [
         "| page | cold ms | warm ms, median (min–max) | warm ÷ chart floor | ÷ floor with as many charts "
-        "| filter change ms | ÷ floor update | ÷ three-chart floor update | requests | KB (JS chunks) | charts "
-        "| elements | errors |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| ÷ chrome floor | filter change ms | ÷ floor update | ÷ three-chart floor update | ÷ chrome floor update "
+        "| requests | KB (JS chunks) | charts | elements | errors |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for route in ROUTES:
         p = r["pages"].get(route.key)
@@ -54,8 +60,10 @@ def _pages(r: dict[str, Any]) -> list[str]:
         u = p["filter_update"]
         lines.append(
             f"| {route.key} | {p['cold_ms']:,} | {_ms(p['warm'])} | {_ratio(p['warm']['median'], chart)} "
-            f"| {_ratio(p['warm']['median'], _same_charts(floors, p['charts']))} | {_ms(u)} "
+            f"| {_ratio(p['warm']['median'], _same_charts(floors, p['charts']))} "
+            f"| {_ratio(p['warm']['median'], chrome_warm)} | {_ms(u)} "
             f"| {_ratio(u['median'], update)} | {_ratio(u['median'], update3) if p['charts'] == 3 else '–'} "
+            f"| {_ratio(u['median'], chrome_update)} "
             f"| {p['requests']} | {p['kilobytes']:,} ({p['js_chunks']}) "
             f"| {p['charts']} | {sum(p['kinds'].values())} | {p['errors']} |"
         )

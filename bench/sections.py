@@ -40,8 +40,10 @@ def rss_mb(server: Server) -> float:
 
 
 @contextmanager
-def running(tmp: Path, entry: Path = paths.ENTRY, data: Path | None = None) -> Iterator[Server]:
-    server = start_server(tmp, entry=entry, data_dir=data)
+def running(
+    tmp: Path, entry: Path | None = None, data: Path | None = None, root: Path = paths.ROOT
+) -> Iterator[Server]:
+    server = start_server(tmp, entry=entry, data_dir=data, root=root)
     try:
         yield server
     finally:
@@ -85,7 +87,23 @@ def floors(browser: Any, tmp: Path, reps: int) -> dict[str, Any]:
         result["filter_update"] = _updates(browser, url(server, ""), reps)
     with running(tmp, FLOORS / "filter3.py") as server:  # the same change redrawing three charts
         result["filter_update3"] = _updates(browser, url(server, ""), reps)
+    with chrome_app(tmp) as root, running(tmp, root=root) as server:  # our sidebar and one chart
+        result["chrome"] = _cold_and_warm(browser, url(server, ""), reps)
+        result["chrome"]["filter_update"] = _updates(browser, url(server, ""), reps)
     return result
+
+
+@contextmanager
+def chrome_app(tmp: Path) -> Iterator[Path]:
+    """A copy of the app whose main page is the chrome floor: links to the app's own folders, so the
+    sidebar's page links find pages/ and the set-up reads the shipped data."""
+    root = tmp / "chrome-app"
+    root.mkdir(exist_ok=True)
+    for name in (".streamlit", "dashboard", "data", "pages", "static"):
+        if not (root / name).exists():
+            (root / name).symlink_to(paths.ROOT / name)
+    (root / paths.ENTRY.name).write_text((FLOORS / "chrome.py").read_text(encoding="utf-8"), encoding="utf-8")
+    yield root
 
 
 def pages(browser: Any, tmp: Path, reps: int, data: Path | None = None) -> dict[str, Any]:
