@@ -65,8 +65,10 @@ preview: dev-install ## regenerate static/preview.png, the link-preview image, f
 
 SESSIONS ?= 10 20 50
 SOAK ?= 0
-load: dev-install ## concurrent browser sessions on loopback: make load [SESSIONS="10 20 50"] [SOAK=600]
-	$(PY) bench/load.py --sessions $(SESSIONS) --soak $(SOAK)
+CLIENT ?= browser
+STEP_TIMEOUT ?= 240
+load: dev-install ## concurrent sessions on loopback: make load [SESSIONS="10 20 50"] [SOAK=600] [CLIENT=protocol] [STEP_TIMEOUT=1800]
+	$(PY) bench/load.py --client $(CLIENT) --sessions $(SESSIONS) --soak $(SOAK) --timeout $(STEP_TIMEOUT)
 
 audit: dev-install ## known vulnerabilities in the pinned runtime dependencies (needs the PyPI vulnerability service)
 	$(PY) -m pip_audit -r requirements.txt --strict --progress-spinner off
