@@ -309,7 +309,13 @@ def figure(builder: Callable[..., go.Figure], /, *args: Any, **kwargs: Any) -> g
     return go.Figure(_figure_dict(builder.__module__, builder.__qualname__, args, kwargs))
 
 
-@st.cache_data(max_entries=FIGURES_KEPT, show_spinner=False)
+def _frame_key(frame: pd.DataFrame) -> str:
+    """A figure input's cache key from every value: Streamlit's own hash samples a frame of 50,000 rows or more,
+    and falls back to pickling (with a warning in the log) when a cell holds a list."""
+    return str(frame.dtypes.to_dict()) + frame.to_json(orient="split", date_format="iso", default_handler=str)
+
+
+@st.cache_data(max_entries=FIGURES_KEPT, show_spinner=False, hash_funcs={pd.DataFrame: _frame_key})
 def _figure_dict(module: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
     builder = getattr(importlib.import_module(module), name)
     return dict(_arrays(builder(*args, **kwargs).to_dict()))

@@ -64,3 +64,14 @@ def test_packed_number_arrays_are_unpacked(packed: dict, expected: object) -> No
         return v
 
     assert plain(_arrays(packed)) == expected
+
+
+def test_frames_are_told_apart_by_every_value_even_with_lists_in_cells() -> None:
+    from dashboard.ui.page import _frame_key
+
+    big = pd.DataFrame({"n": range(60_000), "tags": [["a"]] * 60_000})
+    changed = big.copy()
+    changed.loc[59_999, "n"] = -1
+    assert _frame_key(big) != _frame_key(changed)
+    assert _frame_key(big) == _frame_key(big.copy())
+    assert _frame_key(pd.DataFrame({"x": [1]})) != _frame_key(pd.DataFrame({"x": [1.0]}))
