@@ -113,7 +113,9 @@ def fmti_group_means(
 ) -> go.Figure:  # fmt: skip
     """Mean total of member and other developers per edition, each bar labelled with its mean and n.
 
-    ``means``: edition, member (bool), mean, n. ``value_format``: e.g. '{mean}<br>(n = {n})'."""
+    Bars run across, oldest edition at the top, so each label sits on one line after its bar and never
+    spreads over the next bar, whatever the width of the screen.
+    ``means``: edition, member (bool), mean, n. ``value_format``: e.g. '{mean} (n = {n})'."""
     fig = go.Figure()
     for is_member, label in ((True, member_label), (False, other_label)):
         rows = means[means["member"] == is_member].set_index("edition").reindex(list(editions)).dropna()
@@ -122,15 +124,17 @@ def fmti_group_means(
                 for m, n in zip(rows["mean"], rows["n"], strict=True)]  # fmt: skip
         fig.add_trace(
             go.Bar(
-                x=[editions[e] for e in rows.index], y=rows["mean"].tolist(), name=label, marker_color=color,
-                marker_pattern=bar_pattern(pattern), text=text, textposition="outside", cliponaxis=False,
-                constraintext="none",
-                hovertemplate=t("text.label_value", lang, label=f"{label}, %{{x}}", value="%{y}") + "<extra></extra>",
+                y=[editions[e] for e in rows.index], x=rows["mean"].tolist(), orientation="h", name=label,
+                marker_color=color, marker_pattern=bar_pattern(pattern), text=text, textposition="outside",
+                cliponaxis=False, constraintext="none",
+                hovertemplate=t("text.label_value", lang, label=f"{label}, %{{y}}", value="%{x}") + "<extra></extra>",
             )
         )  # fmt: skip
-    fig.update_yaxes(range=[0, 100], showgrid=True, gridcolor=GRID, dtick=20)
-    fig.update_layout(barmode="group", bargap=0.3)
-    return _layout(fig, title=title, source=source, height=BASE_HEIGHT + 360, lang=lang)
+    fig.update_xaxes(range=[0, 100], showgrid=True, gridcolor=GRID, dtick=20)
+    # Oldest edition at the top, and within an edition the members' bar first, as in the legend.
+    fig.update_yaxes(autorange="reversed", ticksuffix="  ")
+    fig.update_layout(barmode="group", bargap=0.3, legend_traceorder="normal")
+    return _layout(fig, title=title, source=source, height=BASE_HEIGHT + 240, lang=lang)
 
 
 def percent_heatmap(

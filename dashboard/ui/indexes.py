@@ -99,8 +99,7 @@ def fmti_section(page: Page, data: Indexes) -> None:
     title = page.t("open_vs_closed.fmti.means")
     means = tr.group_means(totals)
     value = page.t("open_vs_closed.fmti.mean_value")
-    bar = page.t("open_vs_closed.fmti.mean_bar")
-    fig = figure(figs.fmti_group_means, means, editions=editions, title=title, source=source, value_format=bar,
+    fig = figure(figs.fmti_group_means, means, editions=editions, title=title, source=source, value_format=value,
                  lang=page.lang, **labels)  # fmt: skip
     groups = {True: labels["member_label"], False: labels["other_label"]}
     pairs = page.t("text.list_sep").join(
