@@ -51,7 +51,11 @@ OUT = Path(__file__).resolve().parent.parent / "artifacts" / "load"
 # Every page, some with filters or page keys in the link, as readers arrive from shared links.
 VISITS = ("", "Members?sector=academia", "World_map?view=countries&region=europe", "Sectors", "Initiatives",
           "Open_vs_closed?require=weights", "About")  # fmt: skip
-SEARCH_LABEL = "Search names"  # the sidebar's search box (dashboard/locales/en.yaml: filters.q)
+SEARCH_LABEL = "Search names"
+# Seconds between rounds, before the server's memory is read again. Streamlit keeps a session whose socket has
+# closed for server.disconnectedSessionTTL (120 s), so a reading taken sooner still holds the last round's
+# sessions: use --rest 130 to see what memory comes back to between rounds.
+REST = 5.0  # the sidebar's search box (dashboard/locales/en.yaml: filters.q)
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync",
                "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=localhost;127.0.0.1;[::1]"]  # fmt: skip
@@ -156,7 +160,7 @@ async def reader(browser: Any, base: str, number: int, timeout_ms: float) -> Ses
     return session
 
 
-async def one_round(base: str, sessions: int, memory: Memory, timeout_ms: float) -> Round:
+async def one_round(base: str, sessions: int, memory: Memory, timeout_ms: float, rest: float = REST) -> Round:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as pw:
@@ -165,7 +169,7 @@ async def one_round(base: str, sessions: int, memory: Memory, timeout_ms: float)
         results = await asyncio.gather(*(reader(browser, base, n, timeout_ms) for n in range(sessions)))
         seconds = time.monotonic() - started
         await browser.close()
-    await asyncio.sleep(5)  # let the server drop the closed sessions before reading memory again
+    await asyncio.sleep(rest)  # the closed sessions outlive their sockets by server.disconnectedSessionTTL
     return Round(sessions, started, seconds, round(before, 1), round(memory.now(), 1), list(results))
 
 
@@ -350,28 +354,28 @@ async def talker(base: str, number: int, timeout_s: float) -> Session:
     return session
 
 
-async def protocol_round(base: str, sessions: int, memory: Memory, timeout_ms: float) -> Round:
+async def protocol_round(base: str, sessions: int, memory: Memory, timeout_ms: float, rest: float = REST) -> Round:
     before, started = memory.now(), time.monotonic()
     results = await asyncio.gather(*(talker(base, n, timeout_ms / 1000) for n in range(sessions)))
     seconds = time.monotonic() - started
-    await asyncio.sleep(5)  # let the server drop the closed sessions before reading memory again
+    await asyncio.sleep(rest)  # the closed sessions outlive their sockets by server.disconnectedSessionTTL
     return Round(sessions, started, seconds, round(before, 1), round(memory.now(), 1), list(results))
 
 
 ROUNDS = {"browser": one_round, "protocol": protocol_round}
 
 
-def run(base: str, pid: int, plan: list[int], soak: float = 0.0, timeout_ms: float = 240_000,
+def run(base: str, pid: int, plan: list[int], soak: float = 0.0, timeout_ms: float = 240_000, rest: float = REST,
         client: str = "browser") -> dict[str, Any]:  # fmt: skip
     """Each N in ``plan`` once, then rounds of the last N until ``soak`` seconds have passed."""
     one = ROUNDS[client]
     memory = Memory(pid)
-    rounds = [asyncio.run(one(base, n, memory, timeout_ms)) for n in plan]
+    rounds = [asyncio.run(one(base, n, memory, timeout_ms, rest)) for n in plan]
     soak_end = time.monotonic() + soak
     while soak and time.monotonic() < soak_end:
-        rounds.append(asyncio.run(one(base, plan[-1], memory, timeout_ms)))
+        rounds.append(asyncio.run(one(base, plan[-1], memory, timeout_ms, rest)))
     memory.stop()
-    return {"url": base, "client": client, "step_timeout_s": timeout_ms / 1000,
+    return {"url": base, "client": client, "step_timeout_s": timeout_ms / 1000, "rest_s": rest,
             "rounds": [_summary(r) for r in rounds], "rss_mb": memory.samples}  # fmt: skip
 
 
@@ -426,17 +430,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-sessions", type=int, default=50, help="refuse a larger N (bounded by design)")
     parser.add_argument("--client", choices=tuple(ROUNDS), default="browser", help="Chromium or the websocket")
     parser.add_argument("--timeout", type=float, default=240.0, help="seconds one step may take (per session)")
+    parser.add_argument("--rest", type=float, default=REST, help="seconds between rounds before reading memory")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     if max(args.sessions) > args.max_sessions or args.soak > 3600:
         parser.error(f"at most {args.max_sessions} sessions and one hour of soak")
+    if not 0 <= args.rest <= 600:
+        parser.error("a rest of 0 to 600 seconds between rounds")
     if not 0 < args.timeout <= 3600:
         parser.error("a step timeout of more than 0 seconds and at most one hour")
     args.out.mkdir(parents=True, exist_ok=True)
     server: Server = start_server(args.out)
     try:
         report = run(_loopback(server.url), server.process.pid, args.sessions, args.soak,
-                     timeout_ms=args.timeout * 1000, client=args.client)  # fmt: skip
+                     timeout_ms=args.timeout * 1000, rest=args.rest, client=args.client)  # fmt: skip
     finally:
         stop_server(server)
     stem = stem_for(args.sessions, args.soak, args.client)
