@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -143,7 +144,10 @@ def test_a_rerun_request_carries_page_query_widgets_and_cached_hashes() -> None:
 
 
 def run(coroutine: Callable[[], Awaitable[Any]]) -> Any:
-    return asyncio.run(coroutine())  # type: ignore[arg-type]
+    """Run on a thread of its own: in the whole suite the browser tests' Playwright (sync API) keeps an event
+    loop running on the main thread, where asyncio.run() refuses to start another."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine()).result()  # type: ignore[arg-type]
 
 
 def test_a_visit_opens_a_page_by_name_first_then_by_the_hash_the_navigation_message_named() -> None:
@@ -206,9 +210,9 @@ def test_a_closed_socket_and_a_silent_server_fail_the_session() -> None:
     async def silent(connection: ServerConnection) -> None:
         await connection.wait_closed()
 
-    (closed,) = asyncio.run(_against(close, 5.0))
+    (closed,) = run(lambda: _against(close, 5.0))
     assert closed.startswith("Overview: ConnectionClosed"), closed
-    (late,) = asyncio.run(_against(silent, 0.3))
+    (late,) = run(lambda: _against(silent, 0.3))
     assert late == "Overview: TimeoutError: no end within 0.3 s", late
 
 
