@@ -16,10 +16,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
+import signal
 import statistics
 import sys
 import threading
 import time
+import tracemalloc
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,6 +85,7 @@ class Round:
     rss_before_mb: float
     rss_after_mb: float
     results: list[Session]
+    trace: dict[str, Any] = field(default_factory=dict)  # the traced server's figures after the round (--trace)
 
 
 class Memory:
@@ -171,6 +175,52 @@ async def one_round(base: str, sessions: int, memory: Memory, timeout_ms: float,
         await browser.close()
     await asyncio.sleep(rest)  # the closed sessions outlive their sockets by server.disconnectedSessionTTL
     return Round(sessions, started, seconds, round(before, 1), round(memory.now(), 1), list(results))
+
+
+class Tracer:
+    """Asks a server started by bench/traced_server.py for a heap snapshot (SIGUSR1) and waits until it is written."""
+
+    def __init__(self, pid: int, out: Path) -> None:
+        self.pid, self.out, self.taken = pid, out, 0
+
+    def take(self, timeout: float = 600.0) -> dict[str, Any]:
+        self.taken += 1
+        os.kill(self.pid, signal.SIGUSR1)
+        mark = self.out / f"snapshot-{self.taken:03d}.json"
+        deadline = time.monotonic() + timeout
+        while not mark.exists():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no heap snapshot in {mark.parent} within {timeout:g} s")
+            time.sleep(0.5)
+        return {"snapshot": self.taken, **json.loads(mark.read_text(encoding="utf-8"))}
+
+
+def _frames(stat: tracemalloc.StatisticDiff, depth: int = 4) -> str:
+    return " ← ".join(f"{Path(f.filename).name}:{f.lineno}" for f in list(stat.traceback)[:depth])
+
+
+def trace_report(out: Path, first: int, last: int, top: int = 15) -> str:
+    """What grew between two snapshots: the figures read with each, then the allocation sites that grew most."""
+    facts = [json.loads((out / f"snapshot-{n:03d}.json").read_text(encoding="utf-8")) for n in range(1, last + 1)]
+    if not (out / f"snapshot-{last:03d}.pickle").exists():  # EXPLORER_TRACE_FRAMES=0: the figures only
+        first = last = 0
+    lines = ["| snapshot | RSS (MB) | traced by Python (MB) | heap in use (MB) | heap freed, kept (MB) | sessions "
+             "| objects |", "|---|---|---|---|---|---|---|"]  # fmt: skip
+    for n, f in enumerate(facts, 1):
+        h = f.get("heap_mb", {})
+        lines.append(f"| {n} | {f['rss_mb']} | {f['traced_mb']} | {h.get('in_use', '')} | {h.get('free', '')} "
+                     f"| {f.get('sessions', '')} | {f['objects']} |")  # fmt: skip
+    if first == last:
+        return "\n".join(lines) + "\n"
+    keep = [tracemalloc.Filter(False, tracemalloc.__file__), tracemalloc.Filter(False, "<frozen importlib._bootstrap>")]
+    old, new = (tracemalloc.Snapshot.load(str(out / f"snapshot-{n:03d}.pickle")).filter_traces(keep)
+                for n in (first, last))  # fmt: skip
+    diff = new.compare_to(old, "traceback")
+    lines += ["", f"Allocation sites that grew most from snapshot {first} to {last} "
+              f"(net {sum(d.size_diff for d in diff) / 2**20:+.1f} MB traced):", ""]  # fmt: skip
+    for stat in diff[:top]:
+        lines.append(f"- {stat.size_diff / 2**20:+.2f} MB ({stat.count_diff:+d} blocks): {_frames(stat)}")
+    return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------- the protocol client
@@ -366,17 +416,25 @@ ROUNDS = {"browser": one_round, "protocol": protocol_round}
 
 
 def run(base: str, pid: int, plan: list[int], soak: float = 0.0, timeout_ms: float = 240_000, rest: float = REST,
-        client: str = "browser") -> dict[str, Any]:  # fmt: skip
-    """Each N in ``plan`` once, then rounds of the last N until ``soak`` seconds have passed."""
+        client: str = "browser", tracer: Tracer | None = None) -> dict[str, Any]:  # fmt: skip
+    """Each N in ``plan`` once, then rounds of the last N until ``soak`` seconds have passed; with a ``tracer``, a
+    heap snapshot after every round (and one before the first)."""
     one = ROUNDS[client]
     memory = Memory(pid)
-    rounds = [asyncio.run(one(base, n, memory, timeout_ms, rest)) for n in plan]
-    soak_end = time.monotonic() + soak
-    while soak and time.monotonic() < soak_end:
-        rounds.append(asyncio.run(one(base, plan[-1], memory, timeout_ms, rest)))
+    start = tracer.take() if tracer else {}
+    rounds: list[Round] = []
+    soak_end = None
+    while len(rounds) < len(plan) or (soak and time.monotonic() < (soak_end or 0.0)):
+        n = plan[min(len(rounds), len(plan) - 1)]
+        rounds.append(asyncio.run(one(base, n, memory, timeout_ms, rest)))
+        if tracer:
+            rounds[-1].trace = tracer.take()
+        if len(rounds) == len(plan):
+            soak_end = time.monotonic() + soak
     memory.stop()
     return {"url": base, "client": client, "step_timeout_s": timeout_ms / 1000, "rest_s": rest,
-            "rounds": [_summary(r) for r in rounds], "rss_mb": memory.samples}  # fmt: skip
+            "rounds": [_summary(r) for r in rounds], "rss_mb": memory.samples,
+            **({"trace_start": start} if tracer else {})}  # fmt: skip
 
 
 def _summary(r: Round) -> dict[str, Any]:
@@ -391,6 +449,7 @@ def _summary(r: Round) -> dict[str, Any]:
         "steps": {k: {"median_s": round(statistics.median(v), 2), "max_s": round(max(v), 2), "n": len(v)}
                   for k, v in steps.items()},
         "session_totals_s": [round(s.total, 2) for s in r.results],
+        **({"trace": r.trace} if r.trace else {}),
     }  # fmt: skip
 
 
@@ -431,6 +490,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--client", choices=tuple(ROUNDS), default="browser", help="Chromium or the websocket")
     parser.add_argument("--timeout", type=float, default=240.0, help="seconds one step may take (per session)")
     parser.add_argument("--rest", type=float, default=REST, help="seconds between rounds before reading memory")
+    parser.add_argument("--trace", type=Path, help="run the server under tracemalloc, snapshots in this folder")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     if max(args.sessions) > args.max_sessions or args.soak > 3600:
@@ -440,16 +500,23 @@ def main(argv: list[str] | None = None) -> int:
     if not 0 < args.timeout <= 3600:
         parser.error("a step timeout of more than 0 seconds and at most one hour")
     args.out.mkdir(parents=True, exist_ok=True)
-    server: Server = start_server(args.out)
+    traced = (str(Path(__file__).with_name("traced_server.py")), str(args.trace.resolve())) if args.trace else ()
+    server: Server = start_server(args.out, launcher=traced or ("-m", "streamlit"))
     try:
+        tracer = Tracer(server.process.pid, args.trace) if args.trace else None
         report = run(_loopback(server.url), server.process.pid, args.sessions, args.soak,
-                     timeout_ms=args.timeout * 1000, rest=args.rest, client=args.client)  # fmt: skip
+                     timeout_ms=args.timeout * 1000, rest=args.rest, client=args.client, tracer=tracer)  # fmt: skip
     finally:
         stop_server(server)
     stem = stem_for(args.sessions, args.soak, args.client)
     (args.out / f"{stem}.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
     (args.out / f"{stem}.md").write_text(markdown(report), encoding="utf-8")
     print(markdown(report))
+    if args.trace:  # what stayed from the first round of the last N (or the first round) to the last round
+        last = 1 + len(report["rounds"])
+        text = trace_report(args.trace, first=1 + len(args.sessions) if last > 1 + len(args.sessions) else 2, last=last)
+        (args.out / f"{stem}-trace.md").write_text(text, encoding="utf-8")
+        print(text)
     return 1 if any(r["failed_sessions"] for r in report["rounds"]) else 0
 
 

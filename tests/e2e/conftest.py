@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -52,16 +52,22 @@ class Server:
 
 
 def start_server(
-    tmp: Path, *extra: str, data_dir: Path | None = None, root: Path = paths.ROOT, entry: Path | None = None
+    tmp: Path,
+    *extra: str,
+    data_dir: Path | None = None,
+    root: Path = paths.ROOT,
+    entry: Path | None = None,
+    launcher: Sequence[str] = ("-m", "streamlit"),
 ) -> Server:
     """Start `streamlit run` from the project root (so .streamlit/config.toml applies) and wait for health;
     ``data_dir`` points it at another copy of the data (EXPLORER_DATA_DIR), ``root`` at a copy of the project,
-    ``entry`` at another app script (the benchmark's floor apps)."""
+    ``entry`` at another app script (the benchmark's floor apps), ``launcher`` at what runs Streamlit's command line
+    (the load tool's traced server)."""
     port = free_port()
     log = tmp / f"streamlit-{port}.log"
     base_path = next((a.split("=", 1)[1] for a in extra if a.startswith("--server.baseUrlPath=")), "")
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(entry or root / paths.ENTRY.name), "--server.port", str(port),
+        sys.executable, *launcher, "run", str(entry or root / paths.ENTRY.name), "--server.port", str(port),
         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none", *extra,
     ]  # fmt: skip

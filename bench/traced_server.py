@@ -1,0 +1,99 @@
+"""`streamlit run …` with Python's allocation tracing on, for finding what holds memory between load rounds.
+
+    python bench/traced_server.py OUT_DIR run streamlit_app.py --server.port 8501 …
+
+Everything after OUT_DIR goes to Streamlit's own command line. On SIGUSR1 the server collects garbage, then writes
+OUT_DIR/snapshot-NNN.pickle (a tracemalloc snapshot) and OUT_DIR/snapshot-NNN.json: resident memory, the bytes
+Python traces, glibc's heap figures (bytes in use and bytes freed but kept), the number of Streamlit sessions and
+of live objects. `bench/load.py --trace DIR` starts the server this way and asks for one after every round; the
+difference between in-use and kept-free memory tells a leak from an allocator that keeps freed pages.
+Tracing slows the server several times over: use it to explain a figure, never to measure one. With
+EXPLORER_TRACE_FRAMES=0 nothing is traced and only the .json figures are written.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import json
+import os
+import signal
+import sys
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+FRAMES = 8  # stack frames kept per allocation; EXPLORER_TRACE_FRAMES=0 writes the figures only, at no cost
+
+
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks",
+                 "keepcost")]  # fmt: skip
+
+
+def heap() -> dict[str, float]:
+    """glibc's mallinfo2 in MB: ``in_use`` (allocated), ``free`` (freed but still held), ``mmap`` (large blocks)."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallinfo2.restype = _MallInfo2
+        info = libc.mallinfo2()
+    except (OSError, AttributeError):  # not glibc, or older than 2.33
+        return {}
+    mb = 1024 * 1024
+    return {"in_use": round(info.uordblks / mb, 1), "free": round(info.fordblks / mb, 1),
+            "mmap": round(info.hblkhd / mb, 1), "arena": round(info.arena / mb, 1)}  # fmt: skip
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+def sessions() -> dict[str, int]:
+    try:
+        from streamlit.runtime import Runtime
+
+        manager: Any = Runtime.instance()._session_mgr  # no public accessor; read-only use
+        return {"sessions": manager.num_sessions(), "active_sessions": manager.num_active_sessions()}
+    except Exception:  # before the runtime exists
+        return {}
+
+
+def install(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    frames = int(os.environ.get("EXPLORER_TRACE_FRAMES", FRAMES))
+    if frames:
+        tracemalloc.start(frames)
+    taken = 0
+
+    def snapshot(signum: int, frame: Any) -> None:  # noqa: ARG001 - a signal handler's signature
+        nonlocal taken
+        taken += 1
+        gc.collect()
+        stem = out / f"snapshot-{taken:03d}"
+        traced, peak = tracemalloc.get_traced_memory()
+        facts = {"rss_mb": rss_mb(), "traced_mb": round(traced / 2**20, 1), "traced_peak_mb": round(peak / 2**20, 1),
+                 "heap_mb": heap(), "objects": len(gc.get_objects()), **sessions()}  # fmt: skip
+        if frames:
+            tracemalloc.take_snapshot().dump(str(stem.with_suffix(".part")))
+            stem.with_suffix(".part").rename(stem.with_suffix(".pickle"))
+        stem.with_suffix(".json").write_text(json.dumps(facts), encoding="utf-8")  # written last: the ready mark
+
+    signal.signal(signal.SIGUSR1, snapshot)
+
+
+def main() -> None:
+    if len(sys.argv) < 3:
+        raise SystemExit(__doc__)
+    install(Path(sys.argv[1]))
+    sys.argv = ["streamlit", *sys.argv[2:]]
+    from streamlit.web.cli import main as streamlit_main
+
+    streamlit_main(prog_name="streamlit")
+
+
+if __name__ == "__main__":
+    main()
