@@ -204,12 +204,16 @@ def trace_report(out: Path, first: int, last: int, top: int = 15) -> str:
     facts = [json.loads((out / f"snapshot-{n:03d}.json").read_text(encoding="utf-8")) for n in range(1, last + 1)]
     if not (out / f"snapshot-{last:03d}.pickle").exists():  # EXPLORER_TRACE_FRAMES=0: the figures only
         first = last = 0
-    lines = ["| snapshot | RSS (MB) | traced by Python (MB) | heap in use (MB) | heap freed, kept (MB) | sessions "
-             "| objects |", "|---|---|---|---|---|---|---|"]  # fmt: skip
+    lines = ["Memory in MB. RSS is anonymous (heaps, arenas) plus file-backed (the libraries' code); glibc's heap and "
+             "Python's arenas each hold blocks in use and freed space they keep.", "",
+             "| snapshot | RSS | anon | file | glibc in use | glibc free | Python arenas | in Python blocks "
+             "| traced | sessions | objects |", "|---|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
     for n, f in enumerate(facts, 1):
-        h = f.get("heap_mb", {})
-        lines.append(f"| {n} | {f['rss_mb']} | {f['traced_mb']} | {h.get('in_use', '')} | {h.get('free', '')} "
-                     f"| {f.get('sessions', '')} | {f['objects']} |")  # fmt: skip
+        h, p = f.get("heap_mb", {}), f.get("pymalloc_mb", {})
+        cells = [n, f["rss_mb"], f.get("rss_anon_mb", ""), f.get("rss_file_mb", ""), h.get("in_use", ""),
+                 h.get("free", ""), p.get("arenas", ""), p.get("in_use", ""), f["traced_mb"], f.get("sessions", ""),
+                 f["objects"]]  # fmt: skip
+        lines.append("| " + " | ".join(map(str, cells)) + " |")
     if first == last:
         return "\n".join(lines) + "\n"
     keep = [tracemalloc.Filter(False, tracemalloc.__file__), tracemalloc.Filter(False, "<frozen importlib._bootstrap>")]

@@ -17,8 +17,11 @@ import ctypes
 import gc
 import json
 import os
+import re
 import signal
 import sys
+import tempfile
+import threading
 import tracemalloc
 from pathlib import Path
 from typing import Any
@@ -45,11 +48,37 @@ def heap() -> dict[str, float]:
             "mmap": round(info.hblkhd / mb, 1), "arena": round(info.arena / mb, 1)}  # fmt: skip
 
 
-def rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return round(int(line.split()[1]) / 1024, 1)
-    return 0.0
+def rss_mb() -> dict[str, float]:
+    """Resident memory in MB: all of it (VmRSS), anonymous (heaps, Python's arenas, stacks) and file-backed (the
+    code of Python, numpy, pandas, pyarrow…, the same for every process that loads them)."""
+    keys = {"VmRSS:": "rss_mb", "RssAnon:": "rss_anon_mb", "RssFile:": "rss_file_mb"}
+    rows = (line.split() for line in Path("/proc/self/status").read_text().splitlines())
+    return {keys[row[0]]: round(int(row[1]) / 1024, 1) for row in rows if row and row[0] in keys}
+
+
+def pymalloc() -> dict[str, float]:
+    """Python's small-object allocator in MB (from sys._debugmallocstats, which prints to the C stderr): its arenas,
+    the bytes in live blocks, and the free bytes inside arenas it cannot give back while one block in them lives."""
+    with tempfile.TemporaryFile() as sink:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        try:
+            os.dup2(sink.fileno(), 2)
+            sys._debugmallocstats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        sink.seek(0)
+        text = sink.read().decode("utf-8", "replace")
+    figures = {}
+    for name, pattern in (("arenas", r"arenas \* \d+ bytes/arena\s+=\s+([\d,]+)"),
+                          ("in_use", r"# bytes in allocated blocks\s+=\s+([\d,]+)"),
+                          ("free_blocks", r"# bytes in available blocks\s+=\s+([\d,]+)"),
+                          ("free_pools", r"unused pools \* \d+ bytes\s+=\s+([\d,]+)")):  # fmt: skip
+        found = re.search(pattern, text)
+        if found:
+            figures[name] = round(int(found.group(1).replace(",", "")) / 2**20, 1)
+    return figures
 
 
 def sessions() -> dict[str, int]:
@@ -75,8 +104,10 @@ def install(out: Path) -> None:
         gc.collect()
         stem = out / f"snapshot-{taken:03d}"
         traced, peak = tracemalloc.get_traced_memory()
-        facts = {"rss_mb": rss_mb(), "traced_mb": round(traced / 2**20, 1), "traced_peak_mb": round(peak / 2**20, 1),
-                 "heap_mb": heap(), "objects": len(gc.get_objects()), **sessions()}  # fmt: skip
+        facts = {**rss_mb(), "pymalloc_mb": pymalloc(), "traced_mb": round(traced / 2**20, 1),
+                 "traced_peak_mb": round(peak / 2**20, 1),
+                 "heap_mb": heap(), "objects": len(gc.get_objects()), **sessions(),
+                 "threads": sorted({t.name for t in threading.enumerate()})}  # fmt: skip
         if frames:
             tracemalloc.take_snapshot().dump(str(stem.with_suffix(".part")))
             stem.with_suffix(".part").rename(stem.with_suffix(".pickle"))

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import chartdata, figures, filters, transform
+from dashboard import chartdata, figures, filters, memory, transform
 from dashboard.filters import FilterState, Options
 from dashboard.i18n import DEFAULT_LANG, languages, t, tn
 from dashboard.routes import ROUTES, route
@@ -138,6 +138,7 @@ class Page:
 
 def setup(page_key: str) -> Page:
     """Page config, data, URL state and the shared sidebar; every page calls this first."""
+    memory.start_trimmer()  # once per process: freed memory goes back to the system between readers
     follow_moved_keys(route(page_key).moved, {r.key: r.script for r in ROUTES})
     lang, lang_dropped = _sync_lang()
     st.set_page_config(

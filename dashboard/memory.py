@@ -1,0 +1,77 @@
+"""Give memory that readers' runs freed back to the system, so a long-running server's size follows its readers.
+
+glibc's allocator keeps freed blocks inside its heaps for reuse, and returns only the free space at the very top
+of a heap. A server that builds and sends several megabytes per page run (data frames, figures, protobuf
+messages) leaves its heaps full of free holes when the readers leave: the memory is free to Python but still
+counted in the process's resident size. ``malloc_trim(0)`` hands every wholly free page back. One thread per
+process calls it every ``EXPLORER_TRIM_SECONDS`` (60 by default; 0 turns it off). Elsewhere than glibc it does
+nothing. `bench/load.py --trace` shows the allocator's figures between load rounds.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import logging
+import math
+import os
+import threading
+import time
+from collections.abc import Callable
+
+TRIM_ENV = "EXPLORER_TRIM_SECONDS"
+TRIM_SECONDS = 60.0
+
+_log = logging.getLogger(__name__)
+_lock = threading.Lock()
+_thread: threading.Thread | None = None
+
+
+def _libc_trim() -> Callable[[int], int] | None:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl, macOS, Windows)
+        return None
+    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+    return trim
+
+
+_TRIM = _libc_trim()
+
+
+def trim() -> bool:
+    """Return the allocator's wholly free pages to the system; True when some memory was released."""
+    return bool(_TRIM and _TRIM(0))
+
+
+def interval(environ: dict[str, str] | os._Environ[str] = os.environ) -> float:
+    """Seconds between trims from the environment; 0 (off) for a value that is not a non-negative number."""
+    raw = environ.get(TRIM_ENV, "")
+    if not raw.strip():
+        return TRIM_SECONDS
+    try:
+        seconds = float(raw)
+    except ValueError:
+        _log.warning("%s=%r is not a number of seconds; trimming is off", TRIM_ENV, raw)
+        return 0.0
+    return seconds if math.isfinite(seconds) and seconds > 0 else 0.0
+
+
+def start_trimmer(every: float | None = None) -> threading.Thread | None:
+    """Start the process's one trimming thread (once; later calls return it); None when off or unavailable."""
+    global _thread
+    seconds = interval() if every is None else every
+    if _TRIM is None or seconds <= 0:
+        return None
+    with _lock:
+        if _thread is None or not _thread.is_alive():
+            _thread = threading.Thread(target=_loop, args=(seconds,), name="explorer-malloc-trim", daemon=True)
+            _thread.start()
+        return _thread
+
+
+def _loop(seconds: float) -> None:
+    while True:
+        time.sleep(seconds)
+        trim()

@@ -1,0 +1,41 @@
+"""The allocator trimmer: its setting, that it runs once per process, and that trimming is harmless."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from dashboard import memory
+
+
+@pytest.mark.parametrize(
+    ("raw", "seconds"),
+    [("", memory.TRIM_SECONDS), ("  ", memory.TRIM_SECONDS), ("30", 30.0), ("0.5", 0.5), ("0", 0.0),
+     ("-5", 0.0), ("nan", 0.0), ("inf", 0.0), ("soon", 0.0)],
+)  # fmt: skip
+def test_interval_reads_the_environment_and_turns_off_on_nonsense(raw: str, seconds: float) -> None:
+    assert memory.interval({memory.TRIM_ENV: raw}) == seconds
+
+
+def test_interval_defaults_when_unset() -> None:
+    assert memory.interval({}) == memory.TRIM_SECONDS
+
+
+def test_trim_returns_a_bool_and_leaves_memory_usable() -> None:
+    blocks = [bytearray(64 * 1024) for _ in range(200)]
+    del blocks
+    assert memory.trim() in (True, False)
+    assert len(bytearray(1024 * 1024)) == 1024 * 1024
+
+
+def test_off_starts_nothing() -> None:
+    assert memory.start_trimmer(0) is None
+
+
+@pytest.mark.skipif(memory._TRIM is None, reason="not glibc: nothing to trim")
+def test_one_thread_per_process() -> None:
+    first = memory.start_trimmer(3600)
+    assert first is not None and first.is_alive() and first.daemon
+    assert memory.start_trimmer(3600) is first
+    assert [t for t in threading.enumerate() if t.name == "explorer-malloc-trim"] == [first]
