@@ -58,7 +58,8 @@ def rss_mb() -> dict[str, float]:
 
 def pymalloc() -> dict[str, float]:
     """Python's small-object allocator in MB (from sys._debugmallocstats, which prints to the C stderr): its arenas,
-    the bytes in live blocks, and the free bytes inside arenas it cannot give back while one block in them lives."""
+    the bytes in live blocks, and the free bytes inside arenas it cannot give back while one block in them lives.
+    Empty while tracemalloc runs: it wraps the allocator, and the statistics then have nothing to say."""
     with tempfile.TemporaryFile() as sink:
         sys.stderr.flush()
         saved = os.dup(2)
