@@ -23,6 +23,7 @@ import sys
 import tempfile
 import threading
 import tracemalloc
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,22 @@ def pymalloc() -> dict[str, float]:
     return figures
 
 
+def arrow() -> dict[str, Any]:
+    """pyarrow's memory pool (Streamlit sends data frames as Arrow), once something has loaded pyarrow: its
+    allocator, the bytes it has handed out now, and the most it ever had."""
+    pa = sys.modules.get("pyarrow")
+    if pa is None:
+        return {}
+    pool = pa.default_memory_pool()
+    return {"backend": pool.backend_name, "allocated_mb": round(pool.bytes_allocated() / 2**20, 1),
+            "peak_mb": round(pool.max_memory() / 2**20, 1)}  # fmt: skip
+
+
+def object_types(top: int = 25) -> dict[str, int]:
+    """How many objects the garbage collector tracks, by type, for the most common types."""
+    return dict(Counter(type(o).__qualname__ for o in gc.get_objects()).most_common(top))
+
+
 def sessions() -> dict[str, int]:
     try:
         from streamlit.runtime import Runtime
@@ -106,8 +123,8 @@ def install(out: Path) -> None:
         stem = out / f"snapshot-{taken:03d}"
         traced, peak = tracemalloc.get_traced_memory()
         facts = {**rss_mb(), "pymalloc_mb": pymalloc(), "traced_mb": round(traced / 2**20, 1),
-                 "traced_peak_mb": round(peak / 2**20, 1),
-                 "heap_mb": heap(), "objects": len(gc.get_objects()), **sessions(),
+                 "traced_peak_mb": round(peak / 2**20, 1), "heap_mb": heap(), "arrow": arrow(),
+                 "objects": len(gc.get_objects()), "object_types": object_types(), **sessions(),
                  "threads": sorted({t.name for t in threading.enumerate()})}  # fmt: skip
         if frames:
             tracemalloc.take_snapshot().dump(str(stem.with_suffix(".part")))

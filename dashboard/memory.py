@@ -3,18 +3,21 @@
 glibc's allocator keeps freed blocks inside its heaps for reuse, and returns only the free space at the very top
 of a heap. A server that builds and sends several megabytes per page run (data frames, figures, protobuf
 messages) leaves its heaps full of free holes when the readers leave: the memory is free to Python but still
-counted in the process's resident size. ``malloc_trim(0)`` hands every wholly free page back. One thread per
-process calls it every ``EXPLORER_TRIM_SECONDS`` (60 by default; 0 turns it off). Elsewhere than glibc it does
-nothing. `bench/load.py --trace` shows the allocator's figures between load rounds.
+counted in the process's resident size; pyarrow's pool (mimalloc) does the same with what Streamlit's data
+frames used. ``malloc_trim(0)`` and the pool's ``release_unused()`` hand every wholly free page back. One thread
+per process calls them every ``EXPLORER_TRIM_SECONDS`` (60 by default; 0 turns it off). Elsewhere than glibc it
+does nothing. `bench/load.py --trace` shows the allocator's figures between load rounds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import logging
 import math
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -41,7 +44,12 @@ _TRIM = _libc_trim()
 
 
 def trim() -> bool:
-    """Return the allocator's wholly free pages to the system; True when some memory was released."""
+    """Return the allocators' wholly free pages to the system: pyarrow's pool (Streamlit sends data frames as
+    Arrow), once something has loaded pyarrow, then glibc's heaps. True when glibc released some memory."""
+    arrow = sys.modules.get("pyarrow")
+    if arrow is not None:
+        with contextlib.suppress(Exception):  # an older pyarrow without it, or a pool that cannot
+            arrow.default_memory_pool().release_unused()
     return bool(_TRIM and _TRIM(0))
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 import threading
+import types
 
 import pytest
 
@@ -39,3 +41,21 @@ def test_one_thread_per_process() -> None:
     assert first is not None and first.is_alive() and first.daemon
     assert memory.start_trimmer(3600) is first
     assert [t for t in threading.enumerate() if t.name == "explorer-malloc-trim"] == [first]
+
+
+def test_trim_also_empties_pyarrows_pool_once_pyarrow_is_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    released: list[bool] = []
+
+    class Pool:
+        def release_unused(self) -> None:
+            released.append(True)
+
+    fake = types.SimpleNamespace(default_memory_pool=Pool)
+    monkeypatch.setitem(sys.modules, "pyarrow", fake)
+    memory.trim()
+    assert released == [True]
+
+
+def test_a_pool_that_cannot_release_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", types.SimpleNamespace(default_memory_pool=object))
+    assert memory.trim() in (True, False)
