@@ -5,7 +5,7 @@ of a heap. A server that builds and sends several megabytes per page run (data f
 messages) leaves its heaps full of free holes when the readers leave: the memory is free to Python but still
 counted in the process's resident size; pyarrow's pool (mimalloc) does the same with what Streamlit's data
 frames used. ``malloc_trim(0)`` and the pool's ``release_unused()`` hand every wholly free page back. One thread
-per process calls them every ``EXPLORER_TRIM_SECONDS`` (60 by default; 0 turns it off). Elsewhere than glibc it
+per process calls them every ``EXPLORER_TRIM_SECONDS`` (15 by default; 0 turns it off). Elsewhere than glibc it
 does nothing. `bench/load.py --trace` shows the allocator's figures between load rounds.
 """
 
@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 
 TRIM_ENV = "EXPLORER_TRIM_SECONDS"
-TRIM_SECONDS = 60.0
+TRIM_SECONDS = 15.0  # a trim takes 5–30 ms (more when there is much to give back), without the GIL
 
 _log = logging.getLogger(__name__)
 _lock = threading.Lock()
