@@ -205,14 +205,15 @@ def trace_report(out: Path, first: int, last: int, top: int = 15) -> str:
     if not (out / f"snapshot-{last:03d}.pickle").exists():  # EXPLORER_TRACE_FRAMES=0: the figures only
         first = last = 0
     lines = ["Memory in MB. RSS is anonymous (heaps, arenas) plus file-backed (the libraries' code); glibc's heap and "
-             "Python's arenas each hold blocks in use and freed space they keep.", "",
+             "Python's arenas each hold blocks in use and freed space they keep; the Arrow pool is what pyarrow's "
+             "allocator holds.", "",
              "| snapshot | RSS | anon | file | glibc in use | glibc free | Python arenas | in Python blocks "
-             "| traced | sessions | objects |", "|---|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+             "| Arrow pool | traced | sessions | objects |", "|---" * 12 + "|"]  # fmt: skip
     for n, f in enumerate(facts, 1):
-        h, p = f.get("heap_mb", {}), f.get("pymalloc_mb", {})
+        h, p, a = f.get("heap_mb", {}), f.get("pymalloc_mb", {}), f.get("arrow", {})
         cells = [n, f["rss_mb"], f.get("rss_anon_mb", ""), f.get("rss_file_mb", ""), h.get("in_use", ""),
-                 h.get("free", ""), p.get("arenas", ""), p.get("in_use", ""), f["traced_mb"], f.get("sessions", ""),
-                 f["objects"]]  # fmt: skip
+                 h.get("free", ""), p.get("arenas", ""), p.get("in_use", ""), a.get("committed_mb", ""),
+                 f["traced_mb"], f.get("sessions", ""), f["objects"]]  # fmt: skip
         lines.append("| " + " | ".join(map(str, cells)) + " |")
     if first == last:
         return "\n".join(lines) + "\n"

@@ -24,6 +24,7 @@ import tempfile
 import threading
 import tracemalloc
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,21 +58,29 @@ def rss_mb() -> dict[str, float]:
     return {keys[row[0]]: round(int(row[1]) / 1024, 1) for row in rows if row and row[0] in keys}
 
 
-def pymalloc() -> dict[str, float]:
-    """Python's small-object allocator in MB (from sys._debugmallocstats, which prints to the C stderr): its arenas,
-    the bytes in live blocks, and the free bytes inside arenas it cannot give back while one block in them lives.
-    Empty while tracemalloc runs: it wraps the allocator, and the statistics then have nothing to say."""
+def _c_stderr(call: Callable[[], object]) -> str:
+    """What ``call`` prints to the C library's stderr (file descriptor 2), which Python's sys.stderr does not see."""
     with tempfile.TemporaryFile() as sink:
         sys.stderr.flush()
         saved = os.dup(2)
         try:
             os.dup2(sink.fileno(), 2)
-            sys._debugmallocstats()
+            call()
         finally:
             os.dup2(saved, 2)
             os.close(saved)
         sink.seek(0)
-        text = sink.read().decode("utf-8", "replace")
+        return sink.read().decode("utf-8", "replace")
+
+
+UNITS = {"B": 1 / 2**20, "KiB": 1 / 1024, "MiB": 1.0, "GiB": 1024.0}
+
+
+def pymalloc() -> dict[str, float]:
+    """Python's small-object allocator in MB (from sys._debugmallocstats, which prints to the C stderr): its arenas,
+    the bytes in live blocks, and the free bytes inside arenas it cannot give back while one block in them lives.
+    Empty while tracemalloc runs: it wraps the allocator, and the statistics then have nothing to say."""
+    text = _c_stderr(sys._debugmallocstats)
     figures = {}
     for name, pattern in (("arenas", r"arenas \* \d+ bytes/arena\s+=\s+([\d,]+)"),
                           ("in_use", r"# bytes in allocated blocks\s+=\s+([\d,]+)"),
@@ -85,13 +94,18 @@ def pymalloc() -> dict[str, float]:
 
 def arrow() -> dict[str, Any]:
     """pyarrow's memory pool (Streamlit sends data frames as Arrow), once something has loaded pyarrow: its
-    allocator, the bytes it has handed out now, and the most it ever had."""
+    allocator, the bytes it has handed out now, the most it ever had, and (mimalloc) what it holds from the system."""
     pa = sys.modules.get("pyarrow")
     if pa is None:
         return {}
     pool = pa.default_memory_pool()
-    return {"backend": pool.backend_name, "allocated_mb": round(pool.bytes_allocated() / 2**20, 1),
-            "peak_mb": round(pool.max_memory() / 2**20, 1)}  # fmt: skip
+    figures = {"backend": pool.backend_name, "allocated_mb": round(pool.bytes_allocated() / 2**20, 1),
+               "peak_mb": round(pool.max_memory() / 2**20, 1)}  # fmt: skip
+    # mimalloc's own statistics: the memory it has committed now (peak, total, current), freed blocks included
+    found = re.search(r"committed\s*:\s*\S+ \S+\s+\S+ \S+\s+([\d.]+) (B|KiB|MiB|GiB)", _c_stderr(pool.print_stats))
+    if found:
+        figures["committed_mb"] = round(float(found.group(1)) * UNITS[found.group(2)], 1)
+    return figures
 
 
 def object_types(top: int = 25) -> dict[str, int]:

@@ -58,3 +58,15 @@ def test_sigusr1_writes_a_snapshot_and_its_figures(
     else:
         assert (tmp_path / "snapshot-001.pickle").stat().st_size > 0
     sys.stderr.write("")  # the C stderr is back: this write must not fail
+
+
+def test_arrow_pool_figures_once_pyarrow_is_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(sys.modules, "pyarrow", raising=False)
+    assert traced_server.arrow() == {}
+    monkeypatch.undo()
+    import pyarrow
+
+    figures = traced_server.arrow()
+    assert figures["backend"] == pyarrow.default_memory_pool().backend_name
+    assert figures["allocated_mb"] >= 0
+    assert figures.get("committed_mb", 0.0) >= 0  # mimalloc prints it once it has committed an arena
