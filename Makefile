@@ -68,8 +68,9 @@ SOAK ?= 0
 CLIENT ?= browser
 STEP_TIMEOUT ?= 240
 REST ?= 5
-load: dev-install ## concurrent sessions on loopback: make load [SESSIONS="10 20 50"] [SOAK=600] [CLIENT=protocol] [STEP_TIMEOUT=1800] [REST=130]
-	$(PY) bench/load.py --client $(CLIENT) --sessions $(SESSIONS) --soak $(SOAK) --timeout $(STEP_TIMEOUT) --rest $(REST)
+TRACE ?=
+load: dev-install ## concurrent sessions on loopback: make load [SESSIONS="10 20 50"] [SOAK=600] [CLIENT=protocol] [STEP_TIMEOUT=1800] [REST=130] [TRACE=artifacts/load/trace]
+	$(PY) bench/load.py --client $(CLIENT) --sessions $(SESSIONS) --soak $(SOAK) --timeout $(STEP_TIMEOUT) --rest $(REST) $(if $(TRACE),--trace $(TRACE))
 
 audit: dev-install ## known vulnerabilities in the pinned runtime dependencies (needs the PyPI vulnerability service)
 	$(PY) -m pip_audit -r requirements.txt --strict --progress-spinner off

@@ -3,10 +3,12 @@
 glibc's allocator keeps freed blocks inside its heaps for reuse, and returns only the free space at the very top
 of a heap. A server that builds and sends several megabytes per page run (data frames, figures, protobuf
 messages) leaves its heaps full of free holes when the readers leave: the memory is free to Python but still
-counted in the process's resident size; pyarrow's pool (mimalloc) does the same with what Streamlit's data
-frames used. ``malloc_trim(0)`` and the pool's ``release_unused()`` hand every wholly free page back. One thread
-per process calls them every ``EXPLORER_TRIM_SECONDS`` (15 by default; 0 turns it off). Elsewhere than glibc it
-does nothing. `bench/load.py --trace` shows the allocator's figures between load rounds.
+counted in the process's resident size. pyarrow (pandas' strings, Streamlit's data frames) has its own pool,
+mimalloc, which keeps what a finished thread freed until the main thread asks for it back, and the main thread is
+the server's event loop: so pyarrow is moved to the system allocator too. ``malloc_trim(0)`` then hands every
+wholly free page back. One thread per process calls it every ``EXPLORER_TRIM_SECONDS`` (15 by default; 0 turns
+trimming off and leaves pyarrow's pool as it is). Elsewhere than glibc it does nothing. `bench/load.py --trace`
+shows the allocators' figures between load rounds.
 """
 
 from __future__ import annotations
@@ -66,13 +68,32 @@ def interval(environ: dict[str, str] | os._Environ[str] = os.environ) -> float:
     return seconds if math.isfinite(seconds) and seconds > 0 else 0.0
 
 
+def arrow_on_system_allocator() -> bool:
+    """Send pyarrow's new allocations to the system allocator, whose freed memory ``trim`` can give back from any
+    thread. pyarrow's own mimalloc pool gives back what an exited thread freed only when asked from the process's
+    main thread, which in a server belongs to the event loop; Streamlit runs every script run in a thread of its
+    own, so that memory stayed. An operator's ARROW_DEFAULT_MEMORY_POOL is left alone. True when switched."""
+    if os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
+        return False
+    try:
+        import pyarrow
+    except ImportError:
+        return False
+    if pyarrow.default_memory_pool().backend_name != "system":
+        pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+    return True
+
+
 def start_trimmer(every: float | None = None) -> threading.Thread | None:
-    """Start the process's one trimming thread (once; later calls return it); None when off or unavailable."""
+    """Start the process's one trimming thread (once; later calls return it); None when off or unavailable.
+    Once started, pyarrow allocates from the system allocator (``arrow_on_system_allocator``)."""
     global _thread
     seconds = interval() if every is None else every
     if _TRIM is None or seconds <= 0:
         return None
     with _lock:
+        if _thread is None:
+            arrow_on_system_allocator()
         if _thread is None or not _thread.is_alive():
             _thread = threading.Thread(target=_loop, args=(seconds,), name="explorer-malloc-trim", daemon=True)
             _thread.start()

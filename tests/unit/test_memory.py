@@ -59,3 +59,14 @@ def test_trim_also_empties_pyarrows_pool_once_pyarrow_is_loaded(monkeypatch: pyt
 def test_a_pool_that_cannot_release_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pyarrow", types.SimpleNamespace(default_memory_pool=object))
     assert memory.trim() in (True, False)
+
+
+def test_pyarrow_moves_to_the_system_allocator_unless_the_operator_chose(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pyarrow
+
+    monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "mimalloc")
+    assert memory.arrow_on_system_allocator() is False
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL")
+    assert memory.arrow_on_system_allocator() is True
+    assert pyarrow.default_memory_pool().backend_name == "system"
+    assert pyarrow.array(["a", "b"]).to_pylist() == ["a", "b"]
