@@ -206,13 +206,14 @@ def trace_report(out: Path, first: int, last: int, top: int = 15) -> str:
         first = last = 0
     lines = ["Memory in MB. RSS is anonymous (heaps, arenas) plus file-backed (the libraries' code); glibc's heap and "
              "Python's arenas each hold blocks in use and freed space they keep; the Arrow pool is what pyarrow's "
-             "allocator holds.", "",
+             "allocator holds (what mimalloc has committed; with the system allocator, what is allocated).", "",
              "| snapshot | RSS | anon | file | glibc in use | glibc free | Python arenas | in Python blocks "
              "| Arrow pool | traced | sessions | objects |", "|---" * 12 + "|"]  # fmt: skip
     for n, f in enumerate(facts, 1):
         h, p, a = f.get("heap_mb", {}), f.get("pymalloc_mb", {}), f.get("arrow", {})
+        pool = a.get("committed_mb", a.get("allocated_mb", ""))
         cells = [n, f["rss_mb"], f.get("rss_anon_mb", ""), f.get("rss_file_mb", ""), h.get("in_use", ""),
-                 h.get("free", ""), p.get("arenas", ""), p.get("in_use", ""), a.get("committed_mb", ""),
+                 h.get("free", ""), p.get("arenas", ""), p.get("in_use", ""), pool,
                  f["traced_mb"], f.get("sessions", ""), f["objects"]]  # fmt: skip
         lines.append("| " + " | ".join(map(str, cells)) + " |")
     if first == last:
@@ -506,6 +507,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("a step timeout of more than 0 seconds and at most one hour")
     args.out.mkdir(parents=True, exist_ok=True)
     traced = (str(Path(__file__).with_name("traced_server.py")), str(args.trace.resolve())) if args.trace else ()
+    for stale in args.trace.glob("snapshot-*") if args.trace else ():  # an earlier run's would be read as this one's
+        stale.unlink()
     server: Server = start_server(args.out, launcher=traced or ("-m", "streamlit"))
     try:
         tracer = Tracer(server.process.pid, args.trace) if args.trace else None

@@ -70,3 +70,18 @@ def test_arrow_pool_figures_once_pyarrow_is_loaded(monkeypatch: pytest.MonkeyPat
     assert figures["backend"] == pyarrow.default_memory_pool().backend_name
     assert figures["allocated_mb"] >= 0
     assert figures.get("committed_mb", 0.0) >= 0  # mimalloc prints it once it has committed an arena
+
+
+def test_the_load_tools_report_reads_figures_without_snapshots(tmp_path: Path) -> None:
+    """EXPLORER_TRACE_FRAMES=0 leaves only the .json figures: the table, and no list of allocation sites."""
+    from bench.load import trace_report
+
+    for n, rss in enumerate((70.8, 205.3), 1):
+        facts = {"rss_mb": rss, "rss_anon_mb": rss - 12, "rss_file_mb": 12, "traced_mb": 0.0, "objects": 90000 * n,
+                 "heap_mb": {"in_use": 17.0, "free": 1.5}, "pymalloc_mb": {"arenas": 38.0, "in_use": 36.9},
+                 "arrow": {"backend": "system", "allocated_mb": 0.8} if n == 2 else {}, "sessions": 0}  # fmt: skip
+        (tmp_path / f"snapshot-{n:03d}.json").write_text(json.dumps(facts), encoding="utf-8")
+    text = trace_report(tmp_path, first=2, last=2)
+    assert "| 1 | 70.8 | 58.8 | 12 | 17.0 | 1.5 | 38.0 | 36.9 |  | 0.0 | 0 | 90000 |" in text
+    assert "| 2 | 205.3 |" in text and "| 0.8 |" in text
+    assert "Allocation sites" not in text
