@@ -30,6 +30,7 @@ TRIM_SECONDS = 15.0  # a trim takes 5–30 ms (more when there is much to give b
 _log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _thread: threading.Thread | None = None
+_warned: set[str] = set()
 
 
 def _libc_trim() -> Callable[[int], int] | None:
@@ -56,16 +57,20 @@ def trim() -> bool:
 
 
 def interval(environ: dict[str, str] | os._Environ[str] = os.environ) -> float:
-    """Seconds between trims from the environment; 0 (off) for a value that is not a non-negative number."""
+    """Seconds between trims from the environment; 0 (off) for anything but a positive, finite number of seconds."""
     raw = environ.get(TRIM_ENV, "")
     if not raw.strip():
         return TRIM_SECONDS
     try:
         seconds = float(raw)
     except ValueError:
-        _log.warning("%s=%r is not a number of seconds; trimming is off", TRIM_ENV, raw)
-        return 0.0
-    return seconds if math.isfinite(seconds) and seconds > 0 else 0.0
+        seconds = math.nan
+    if math.isfinite(seconds) and seconds > 0:
+        return seconds
+    if raw.strip() != "0" and raw not in _warned:  # said once, not on every page run
+        _warned.add(raw)
+        _log.warning("%s=%r is not a positive number of seconds; trimming is off", TRIM_ENV, raw)
+    return 0.0
 
 
 def arrow_on_system_allocator() -> bool:

@@ -20,6 +20,15 @@ def test_interval_reads_the_environment_and_turns_off_on_nonsense(raw: str, seco
     assert memory.interval({memory.TRIM_ENV: raw}) == seconds
 
 
+def test_a_bad_setting_is_reported_once(caplog: pytest.LogCaptureFixture) -> None:
+    for _ in range(3):
+        assert memory.interval({memory.TRIM_ENV: "every minute"}) == 0.0
+    assert [r.getMessage() for r in caplog.records].count(
+        "EXPLORER_TRIM_SECONDS='every minute' is not a positive number of seconds; trimming is off"
+    ) == 1
+    assert memory.interval({memory.TRIM_ENV: "0"}) == 0.0 and len(caplog.records) == 1, "0 is a choice, not a mistake"
+
+
 def test_interval_defaults_when_unset() -> None:
     assert memory.interval({}) == memory.TRIM_SECONDS
 
