@@ -39,6 +39,7 @@ from websockets.typing import Origin, Subprotocol
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.traced_server import rss_mb  # noqa: E402
 from tests.e2e.conftest import (  # noqa: E402
     HARMLESS,
     LOCAL_HOSTS,
@@ -98,10 +99,7 @@ class Memory:
         self._thread.start()
 
     def now(self) -> float:
-        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        return 0.0
+        return rss_mb(self.pid).get("rss_mb", 0.0)
 
     def _run(self) -> None:
         start = time.monotonic()

@@ -14,6 +14,7 @@ from typing import Any
 
 from bench import browser as web
 from bench.generate import write_dataset
+from bench.traced_server import rss_mb as resident
 from dashboard import paths
 from dashboard.routes import ROUTES
 from tests.e2e.conftest import Server, start_server, stop_server
@@ -33,10 +34,7 @@ def spread(values: list[float]) -> dict[str, float]:
 
 def rss_mb(server: Server) -> float:
     """The server process's resident memory in MB, from /proc."""
-    for line in Path(f"/proc/{server.process.pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return round(int(line.split()[1]) / 1024, 1)
-    return 0.0
+    return resident(server.process.pid).get("rss_mb", 0.0)
 
 
 @contextmanager

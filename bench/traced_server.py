@@ -50,11 +50,12 @@ def heap() -> dict[str, float]:
             "mmap": round(info.hblkhd / mb, 1), "arena": round(info.arena / mb, 1)}  # fmt: skip
 
 
-def rss_mb() -> dict[str, float]:
-    """Resident memory in MB: all of it (VmRSS), anonymous (heaps, Python's arenas, stacks) and file-backed (the
-    code of Python, numpy, pandas, pyarrow…, the same for every process that loads them)."""
+def rss_mb(pid: int | str = "self") -> dict[str, float]:
+    """A process's resident memory in MB (this one by default): all of it (VmRSS), anonymous (heaps, Python's
+    arenas, stacks) and file-backed (the code of Python, numpy, pandas, pyarrow…, the same for every process that
+    loads them). The benchmark and the load tool read other processes' with it; OSError once the process is gone."""
     keys = {"VmRSS:": "rss_mb", "RssAnon:": "rss_anon_mb", "RssFile:": "rss_file_mb"}
-    rows = (line.split() for line in Path("/proc/self/status").read_text().splitlines())
+    rows = (line.split() for line in Path(f"/proc/{pid}/status").read_text().splitlines())
     return {keys[row[0]]: round(int(row[1]) / 1024, 1) for row in rows if row and row[0] in keys}
 
 

@@ -47,12 +47,15 @@ _TRIM = _libc_trim()
 
 
 def trim() -> bool:
-    """Return the allocators' wholly free pages to the system: pyarrow's pool (Streamlit sends data frames as
-    Arrow), once something has loaded pyarrow, then glibc's heaps. True when glibc released some memory."""
+    """Return the allocators' wholly free pages to the system: pyarrow's own pool, where an operator chose one
+    (ARROW_DEFAULT_MEMORY_POOL) and something has loaded pyarrow, then glibc's heaps. True when glibc released some
+    memory. The system pool is left to the glibc trim: its release_unused() is that same malloc_trim."""
     arrow = sys.modules.get("pyarrow")
     if arrow is not None:
         with contextlib.suppress(Exception):  # an older pyarrow without it, or a pool that cannot
-            arrow.default_memory_pool().release_unused()
+            pool = arrow.default_memory_pool()
+            if pool.backend_name != "system":
+                pool.release_unused()
     return bool(_TRIM and _TRIM(0))
 
 

@@ -56,6 +56,8 @@ def test_trim_also_empties_pyarrows_pool_once_pyarrow_is_loaded(monkeypatch: pyt
     released: list[bool] = []
 
     class Pool:
+        backend_name = "mimalloc"
+
         def release_unused(self) -> None:
             released.append(True)
 
@@ -63,6 +65,20 @@ def test_trim_also_empties_pyarrows_pool_once_pyarrow_is_loaded(monkeypatch: pyt
     monkeypatch.setitem(sys.modules, "pyarrow", fake)
     memory.trim()
     assert released == [True]
+
+
+def test_the_system_pool_is_left_to_the_glibc_trim(monkeypatch: pytest.MonkeyPatch) -> None:
+    released: list[bool] = []
+
+    class Pool:
+        backend_name = "system"
+
+        def release_unused(self) -> None:
+            released.append(True)
+
+    monkeypatch.setitem(sys.modules, "pyarrow", types.SimpleNamespace(default_memory_pool=Pool))
+    memory.trim()
+    assert released == []
 
 
 def test_a_pool_that_cannot_release_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
