@@ -36,10 +36,19 @@ unit: dev-install ## everything but the browser tests
 e2e: dev-install ## the browser tests only
 	EXPLORER_CHROMIUM="$$($(PY) scripts/ensure_tools.py)" && export EXPLORER_CHROMIUM && $(PY) -m pytest -m e2e
 
-lint: dev-install ## ruff and mypy
+# checkov gets a virtualenv of its own: its dependencies pin packaging<24 and python-dateutil<3 (botocore), which
+# would move packages the app and its tests run on away from what requirements.txt installs in production.
+CHECKOV_VENV := $(VENV)/checkov
+$(CHECKOV_VENV)/.installed: requirements-checkov.txt $(VENV)/.runtime
+	test -x $(CHECKOV_VENV)/bin/python || $(PY) -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-checkov.txt
+	touch $@
+
+lint: dev-install $(CHECKOV_VENV)/.installed ## ruff and mypy; hadolint, kubernetes-validate, checkov and nginx -t on the deployment files
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+	$(PY) scripts/lint_deploy.py --checkov $(CHECKOV_VENV)/bin/checkov
 
 fmt: dev-install
 	$(PY) -m ruff format .

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import time
 import urllib.request
@@ -14,6 +13,7 @@ import pytest
 
 from dashboard import paths
 from scripts import ensure_tools
+from scripts.lint_deploy import render
 from tests.e2e.conftest import Server, free_port, start_server, stop_server
 
 TEMPLATE = paths.ROOT / "deploy" / "nginx" / "explorer.conf.template"
@@ -40,16 +40,6 @@ http {{
 """
 
 
-def render(template: str, values: dict[str, str]) -> str:
-    """The template with its ${EXPLORER_*} placeholders filled, as `envsubst '${EXPLORER_...}'` would."""
-    out = template
-    for key, value in values.items():
-        out = out.replace("${" + key + "}", value)
-    left = re.findall(r"\$\{EXPLORER_\w+\}", out)
-    assert not left, f"placeholders left unfilled: {left}"
-    return out
-
-
 @dataclass
 class Stack:
     """nginx at ``url`` (ending in /explorer) in front of ``replicas``."""
@@ -71,15 +61,15 @@ class Stack:
         return next(r for r in self.replicas if r.url.startswith(f"http://{address}/"))
 
 
-def start_stack(tmp: Path, replicas: int = 2) -> Stack:
+def start_nginx(tmp: Path, replicas: list[str]) -> tuple[str, subprocess.Popen[bytes]]:
+    """nginx running the template in front of ``replicas`` (host:port each); its public URL and its process."""
     nginx = ensure_tools.find_nginx(ensure_tools.System())
     if nginx is None:
         pytest.fail(ensure_tools.MISSING_NGINX)
-    servers = [start_server(tmp, "--server.baseUrlPath=explorer") for _ in range(replicas)]
     port = free_port()
     public = f"http://127.0.0.1:{port}"
     values = {"EXPLORER_LISTEN": f"127.0.0.1:{port}", "EXPLORER_PUBLIC_URL": public}
-    values |= {f"EXPLORER_REPLICA_{i + 1}": s.url.split("/")[2] for i, s in enumerate(servers)}
+    values |= {f"EXPLORER_REPLICA_{i + 1}": address for i, address in enumerate(replicas)}
     (tmp / "explorer.conf").write_text(render(TEMPLATE.read_text(), values))
     user = "user root;" if os.geteuid() == 0 else ""  # workers write the temp dir, which only we can write
     (tmp / "nginx.conf").write_text(MAIN.format(tmp=tmp, user=user))
@@ -87,6 +77,19 @@ def start_stack(tmp: Path, replicas: int = 2) -> Stack:
     checked = subprocess.run([*command, "-t"], capture_output=True, text=True, check=False)
     assert checked.returncode == 0, checked.stderr
     process = subprocess.Popen(command, stderr=(tmp / "nginx.out").open("wb"))
+    for _ in range(100):
+        try:
+            with urllib.request.urlopen(f"{public}/robots.txt", timeout=2):
+                return public, process
+        except OSError:
+            time.sleep(0.1)
+    process.terminate()
+    raise RuntimeError((tmp / "error.log").read_text()[-2000:])
+
+
+def start_stack(tmp: Path, replicas: int = 2) -> Stack:
+    servers = [start_server(tmp, "--server.baseUrlPath=explorer") for _ in range(replicas)]
+    public, process = start_nginx(tmp, [s.url.split("/")[2] for s in servers])
     stack = Stack(f"{public}/explorer", servers, process, tmp)
     for _ in range(100):
         try:

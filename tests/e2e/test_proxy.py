@@ -1,7 +1,8 @@
 """The hosted set-up, for real: deploy/nginx/ in front of two replicas under /explorer/, in Chromium.
 
 Every page through the proxy, a deep link, the link-preview tags, the security headers (no CSP violation
-in the browser), and a replica killed under a reader whose view comes back from the URL on the other one."""
+in the browser), /robots.txt, the page nginx serves when no replica answers, and a replica killed under a reader
+whose view comes back from the URL on the other one."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+import urllib.robotparser
 from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -23,8 +25,8 @@ from dashboard import paths
 from dashboard.data import load_members
 from dashboard.filters import FilterState, apply
 from dashboard.routes import ROUTES
-from tests.e2e.conftest import Watch, assert_clean, open_page, screenshot, settle
-from tests.e2e.proxy import Stack, start_stack, stop_stack
+from tests.e2e.conftest import Watch, assert_clean, free_port, open_page, screenshot, settle
+from tests.e2e.proxy import Stack, start_nginx, start_stack, stop_stack
 from tests.e2e.test_filters_journey import pick
 
 # Every CSP violation the page reports, kept where the test can read it.
@@ -101,6 +103,44 @@ def test_the_served_html_carries_the_link_preview_tags_and_the_image_exists(stac
     assert image and image.group(1) == f"{stack.url}/app/static/preview.png"
     status, headers, png = fetch(image.group(1))
     assert (status, headers["content-type"], png) == (200, "image/png", (paths.STATIC_DIR / "preview.png").read_bytes())
+
+
+def test_robots_txt_lets_crawlers_read_every_page_but_not_the_machine_endpoints(stack: Stack) -> None:
+    host = stack.url.removesuffix("/explorer")
+    status, headers, body = fetch(f"{host}/robots.txt")
+    assert (status, headers["content-type"]) == (200, "text/plain")
+    assert "<" not in body.decode(), "robots.txt must not be the app's HTML"
+    robots = urllib.robotparser.RobotFileParser()
+    robots.parse(body.decode().splitlines())
+    for path in ("/", "/explorer/", f"/explorer/{DEEP}", "/explorer/World_map", "/explorer/app/static/preview.png"):
+        assert robots.can_fetch("*", f"{host}{path}"), path
+    for path in ("/explorer/_stcore/health", "/explorer/_stcore/stream", "/explorer/media/abc.csv"):
+        assert not robots.can_fetch("*", f"{host}{path}"), path
+    assert headers["x-content-type-options"] == "nosniff"  # the security headers apply here too
+    # The host's root leads to the app, and so every HTML page the proxy serves has the description.
+    request = urllib.request.Request(f"{host}/", method="HEAD")
+    opener = urllib.request.build_opener(NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as moved:
+        opener.open(request, timeout=10)
+    assert (moved.value.code, moved.value.headers["location"]) == (301, f"{host}/explorer/")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+def test_with_no_replica_up_the_proxy_serves_its_own_described_page(tmp_path: Path) -> None:
+    public, nginx = start_nginx(tmp_path, [f"127.0.0.1:{free_port()}", f"127.0.0.1:{free_port()}"])
+    try:
+        status, headers, body = fetch(f"{public}/explorer/{DEEP}")
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=10)
+    html = body.decode()
+    assert status == 503 and headers["content-type"].startswith("text/html")
+    assert "<title>AI Alliance Explorer</title>" in html and '<meta name="description" content="Who founded' in html
+    assert "content-security-policy" in headers
 
 
 def test_security_headers_limits_and_compression(stack: Stack) -> None:
