@@ -56,6 +56,17 @@ class Checkout:
             return sorted(str(PurePosixPath(p)) for p in listing)
         return sorted(f"{folder}/{p.name}" for p in (self.path / folder).iterdir() if p.is_file())
 
+    def history(self, name: str) -> list[Commit]:
+        """The commits that changed a file, oldest first (needs git history: a clone, not a copy)."""
+        lines = self._git("log", "--reverse", "--format=%H %cI", "--", name).splitlines()
+        if not lines:
+            raise SystemExit(f"{self.path}: no commit touches {name}; is this the right repository?")
+        return [Commit(*line.split(" ", 1)) for line in lines]
+
+    def read_at(self, sha: str, name: str) -> str:
+        """A text file as it was at one commit."""
+        return self._git("show", f"{sha}:{name}").removeprefix("\ufeff")
+
     def commit(self) -> Commit | None:
         """HEAD's hash and date, or None for a plain copy of the files without git history."""
         line = self._git("log", "-1", "--format=%H %cI", check=False)

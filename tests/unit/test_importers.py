@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import csv
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
 from scripts import import_fmti, import_openness_index
+from tests.gitrepo import repository
 
 FMTI_FILES = {
     "October2023/October2023_scores.csv": "\ufeffDomain,Subdomain,Indicator,Meta,OpenAI,Total\n"
@@ -28,26 +28,6 @@ org:
     name: Tiny Lab
 {grades}
 """
-
-
-def _git(cwd: Path, *args: str) -> None:
-    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_COMMITTER_DATE": "2025-12-09T09:24:14-05:00",
-           "GIT_AUTHOR_DATE": "2025-12-09T09:24:14-05:00", "HOME": str(cwd), "PATH": "/usr/bin:/bin"}  # fmt: skip
-    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
-
-
-def repository(root: Path, files: dict[str, str]) -> tuple[Path, Path]:
-    """A work tree with one commit, and a bare clone of it (what a mirror looks like)."""
-    work = root / "work"
-    for name, text in files.items():
-        (work / name).parent.mkdir(parents=True, exist_ok=True)
-        (work / name).write_text(text, encoding="utf-8")
-    _git(work, "init", "-q")
-    _git(work, "add", ".")
-    _git(work, "commit", "-q", "-m", "fixture")
-    _git(root, "clone", "-q", "--bare", str(work), str(root / "bare.git"))
-    return work, root / "bare.git"
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
