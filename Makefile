@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test unit e2e tools lint fmt typecheck validate bench load audit import-indexes install dev-install preview clean
+.PHONY: run test unit e2e tools lint fmt typecheck validate bench load audit import-indexes import-alliance install dev-install preview clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || \
@@ -57,14 +57,20 @@ fmt: dev-install
 typecheck: dev-install
 	$(PY) -m mypy
 
-validate: install ## check the data files (every source against data/sources.yaml) and print a summary
+validate: install ## check the data files (every source against data/sources.yaml, every member against the Alliance's own record) and print a summary
 	$(PY) -m dashboard validate
+	$(PY) -m dashboard record
 
 # Re-import the two public indexes from checkouts (a clone or a bare mirror of each repository):
 #   make import-indexes FMTI=../fmti OPENNESS=../opening-up-chatgpt.github.io
 import-indexes: install ## rewrite data/fmti* and data/openness_index* from checkouts
 	$(PY) -m scripts.import_fmti $(FMTI)
 	$(PY) -m scripts.import_openness_index $(OPENNESS)
+
+# Re-import the Alliance's own record (members page, members map, announcements) from a clone of its website:
+#   make import-alliance WEBSITE=../website
+import-alliance: install ## rewrite data/alliance_site.yaml from a clone of The-AI-Alliance/website
+	$(PY) -m scripts.import_alliance_site $(WEBSITE)
 
 bench: dev-install
 	$(PY) bench/run.py $(BENCH_ARGS)

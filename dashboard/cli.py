@@ -10,7 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import filters, paths
-from dashboard.data import load_alliance, load_events, load_initiatives, load_members, read_yaml
+from dashboard.alliance_record import coverage, load_alliance_record, record_check_problems
+from dashboard.data import load_alliance, load_events, load_initiatives, load_member_records, load_members, read_yaml
 from dashboard.indexes import load_indexes
 from dashboard.schema import SECTORS
 from dashboard.validation import DataError, Problem
@@ -43,6 +44,11 @@ def _companion_problems(known_ids: set[str]) -> list[Problem]:
         load_events()  # the events must name members of the member file
     except DataError as exc:
         problems += exc.problems
+    try:
+        members = load_member_records()
+        problems += record_check_problems(members, load_alliance_record(), paths.display(paths.MEMBERS))
+    except DataError as exc:
+        problems += [p for p in exc.problems if p not in problems]
     for check in (load_initiatives, load_indexes):
         try:
             check(member_ids=known_ids)
@@ -94,6 +100,31 @@ def validate(path: Path, given: dict[str, list[str]] | None = None) -> int:
     return 0
 
 
+def record() -> int:
+    """``python -m dashboard record``: how the shipped members stand against the Alliance's own record, and
+    every disagreement with its reason. Exit 1 with one line per problem when a check fails."""
+    try:
+        members, alliance_record = load_member_records(), load_alliance_record()
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem)
+        return 1
+    problems = record_check_problems(members, alliance_record, paths.display(paths.MEMBERS))
+    for problem in problems:
+        print(problem)
+    c = coverage(members, alliance_record)
+    print(
+        f"held against the Alliance's record (commit {alliance_record.site.commit[:7]}): {c.founders_placed} of the "
+        f"{c.founders_on_map} founders its maps show have a country; {c.later_placed} of {c.later} later members "
+        f"are placed and {c.later_with_website} have a website"
+    )
+    disagreements = [(m.id, d) for m in members for d in m.disagreements]
+    print(f"{len(disagreements)} disagreement(s) with the record, each kept with its reason:")
+    for ident, d in disagreements:
+        print(f"  {ident}: {d.field}: the record says {d.alliance!r}; ours follows {d.source}: {d.reason.en}")
+    return 1 if problems else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; never lets a traceback reach the terminal."""
     parser = argparse.ArgumentParser(prog="python -m dashboard", description="AI Alliance Explorer tools")
@@ -103,8 +134,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for key in filters.KEYS:
         hint = f"also count the members matching {key}=VALUE, as in the app's URL (repeatable)"
         check.add_argument(f"--{key}", action="append", default=[], metavar="VALUE", help=hint)
+    commands.add_parser("record", help="hold the members against the Alliance's own record and list disagreements")
     args = parser.parse_args(argv)
     try:
+        if args.command == "record":
+            return record()
         return validate(args.path, {key: getattr(args, key) for key in filters.KEYS})
     except Exception as exc:  # a last guard: the message, never a traceback
         print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)

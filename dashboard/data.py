@@ -13,6 +13,7 @@ import yaml
 from pydantic import BaseModel
 
 from dashboard import formats, paths
+from dashboard.places import Places, load_places
 from dashboard.schema import (
     LANGUAGES,
     Alliance,
@@ -34,8 +35,9 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MEMBER_COLUMNS: tuple[str, ...] = (
     "id", "name", "short_name", "sector", "category", "category_label", "membership", "joined",
-    "joined_kind", "joined_source", "city", "country", "country_name", "region", "region_label", "lat", "lon",
-    "website", "founded", "sources", "notes",
+    "joined_kind", "joined_source", "city", "hq_region", "country", "country_name", "region", "region_label", "lat",
+    "lon", "precision", "hq_source", "part_of", "website", "founded", "sources", "notes", "notes_text",
+    "disagreements",
 )  # fmt: skip
 
 
@@ -146,17 +148,38 @@ def validate_members(
     if hosts is not None:
         problems.extend(host_problems(raw, file, hosts))
     problems.extend(cross_record_problems(members, file, categories.sector, regions.of_country))
+    problems.extend(placement_problems(members, file, load_places()))
     if problems:
         raise DataError(problems)
     return members
 
 
-def members_frame(members: list[Member], categories: Categories, regions: Regions) -> pd.DataFrame:
-    """One row per organisation, headquarters flattened and derived columns added."""
+def placement_problems(members: list[Member], file: str, places: Places) -> list[Problem]:
+    """A member known only to a region or a country must have a representative point to be drawn at."""
+    return [
+        Problem(file, f"no representative point for {m.hq.region or m.hq.country!r} on the map's shapes (regions are "
+                "known for US states only)", f"'{m.id}' (#{i})", "hq.region" if m.hq.region else "hq.country")
+        for i, m in enumerate(members, start=1)
+        if m.hq.precision in ("region", "country") and places.point(str(m.hq.country), m.hq.region) is None
+    ]  # fmt: skip
+
+
+def members_frame(
+    members: list[Member], categories: Categories, regions: Regions, places: Places | None = None
+) -> pd.DataFrame:
+    """One row per organisation, headquarters flattened and derived columns added; a member known only to a
+    region or a country gets that place's representative point as its coordinates."""
+    places = places or load_places()
     rows = []
     for m in members:
-        row = m.model_dump(exclude={"hq"})
-        row.update(m.hq.model_dump())
+        row = m.model_dump(exclude={"hq", "notes", "disagreements"})
+        hq = m.hq.model_dump()
+        row.update(hq_region=hq.pop("region"), hq_source=hq.pop("source"), **hq)
+        if m.hq.precision in ("region", "country"):
+            row["lat"], row["lon"] = places.point(str(m.hq.country), m.hq.region) or (None, None)
+        row["notes_text"] = m.notes.model_dump() if m.notes else None
+        row["notes"] = m.notes.en if m.notes else None
+        row["disagreements"] = tuple(d.model_dump() for d in m.disagreements)
         row["category_label"] = categories.label[m.category]
         code = m.hq.country
         row["country_name"] = country_name(code) if code else None
@@ -178,6 +201,7 @@ def localise_members(frame: pd.DataFrame, lang: str, categories: Categories, reg
         category_label=frame["category"].map(categories.labels[lang]),
         country_name=frame["country"].map(names),
         region_label=frame["region"].map(regions.labels[lang]),
+        notes=frame["notes_text"].map(lambda text: text[lang] if isinstance(text, dict) else None),
     )
 
 
@@ -197,6 +221,12 @@ def load_members(
     hosts = load_sources(sources_path)
     members = validate_members(read_yaml(path), paths.display(path), categories, regions, hosts)
     return members_frame(members, categories, regions)
+
+
+def load_member_records(path: Path = paths.MEMBERS) -> list[Member]:
+    """The member file as validated records (for checks that need more than the frame)."""
+    categories, regions = _tables()
+    return validate_members(read_yaml(path), paths.display(path), categories, regions, load_sources())
 
 
 EVENT_COLUMNS: tuple[str, ...] = (

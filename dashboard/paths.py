@@ -23,10 +23,14 @@ OPENNESS_GRADES = DATA_DIR / "openness_index.csv"
 OPENNESS_META = DATA_DIR / "openness_index.yaml"
 INDEX_DEVELOPERS = DATA_DIR / "index_developers.yaml"
 EVENTS = DATA_DIR / "events.yaml"
+# The Alliance's own record, imported by scripts/import_alliance_site.py, and how it names our members (by hand).
+ALLIANCE_SITE = DATA_DIR / "alliance_site.yaml"
+ALLIANCE_NAMES = DATA_DIR / "alliance_names.yaml"
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 STATIC_DIR = ROOT / "static"
 TOPOJSON_DIR = STATIC_DIR / "topojson"
 WORLD_TOPOLOGY = TOPOJSON_DIR / "world_110m.json"
+USA_TOPOLOGY = TOPOJSON_DIR / "usa_110m.json"  # only its states' representative points are read
 PAGES_DIR = ROOT / "pages"
 ENTRY = ROOT / "streamlit_app.py"
 

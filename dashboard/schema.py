@@ -85,17 +85,27 @@ class Sourced(Record):
     source: Url
 
 
+# How precisely a source places the headquarters: a city it names; only a first-level region (a US state);
+# only the country. A city's coordinates are typed (GeoNames); a region's or a country's are derived from the
+# map's own shapes (dashboard/places.py), so nothing imprecise is ever drawn as if it were a city.
+PRECISIONS: tuple[str, ...] = ("city", "region", "country")
+Precision = Literal["city", "region", "country"]
+
+
 class Headquarters(Record):
-    """Where the organisation was headquartered at the launch; null where no source says."""
+    """Where the organisation was headquartered at the launch, as precisely as a source says; null where none does."""
 
     city: Text | None
+    region: Text | None = None  # a first-level subdivision ("California"), given only where no source names a city
     country: Country | None
     lat: Annotated[float, Field(ge=-90, le=90)] | None
     lon: Annotated[float, Field(ge=-180, le=180)] | None
+    precision: Precision | None = None
+    source: Url | None = None  # the page that names the place, where it is not the first of the record's sources
 
     @property
     def located(self) -> bool:
-        """True when the record can be placed on a map."""
+        """True when the record has coordinates of its own (a city)."""
         return self.lat is not None and self.lon is not None
 
     @model_validator(mode="after")
@@ -105,6 +115,37 @@ class Headquarters(Record):
         if self.located and self.country is None:
             raise ValueError("coordinates without a country: give hq.country or null the coordinates")
         return self
+
+    @model_validator(mode="after")
+    def _precision_matches_the_fields(self) -> Headquarters:
+        has_city, has_region = self.city is not None, self.region is not None
+        if self.country is None:
+            if self.precision is not None or has_city or has_region:
+                raise ValueError("a place without a country: give hq.country, or null hq.city, hq.region and "
+                                 "hq.precision")  # fmt: skip
+            return self
+        if self.precision is None:
+            raise ValueError("hq.precision is required with a country: city, region or country")
+        if self.precision == "city" and (not has_city or not self.located):
+            raise ValueError("precision 'city' needs hq.city and its coordinates (hq.lat, hq.lon)")
+        if self.precision != "city" and (has_city or self.located):
+            raise ValueError(f"precision {self.precision!r} names no city: null hq.city, hq.lat and hq.lon (the map "
+                             "places it at the region's or country's representative point)")  # fmt: skip
+        if has_region != (self.precision == "region"):
+            raise ValueError("hq.region goes with precision 'region' and only with it")
+        return self
+
+
+# What the Alliance's own record says can disagree with ours; the disagreement is kept, with its reason.
+RecordField = Literal["hq.country", "hq.region", "joined"]
+
+
+class Disagreement(Sourced):
+    """Where our record differs from the Alliance's own (data/alliance_site.yaml), and why; ``source`` supports ours."""
+
+    field: RecordField
+    alliance: Text  # what the Alliance's record says, in its words
+    reason: LocalParagraph
 
 
 class Member(Record):
@@ -121,10 +162,12 @@ class Member(Record):
     joined_kind: JoinedKind = "founding"
     joined_source: Url | None = None
     hq: Headquarters
+    part_of: Slug | None = None  # the member this organisation is a unit of (an institute of a member university)
     website: Url | None  # null only with a note saying why
     founded: Annotated[int, Field(ge=1000, le=2100)] | None
     sources: Annotated[list[Url], Field(min_length=1)]
-    notes: Annotated[str, Field(min_length=1, max_length=2000)] | None  # null, never empty
+    notes: LocalParagraph | None  # null, never empty; in every language like all reader-facing text
+    disagreements: list[Disagreement] = Field(default_factory=list)
 
 
 class Category(Record):
@@ -201,6 +244,7 @@ def cross_record_problems(
     """Checks that need more than one record, the reference tables, or two fields together."""
     problems: list[Problem] = joined_problems(members, file)
     seen_names: dict[str, str] = {}
+    by_id = {m.id: m for m in members}
     for position, member in enumerate(members, start=1):
         label = f"'{member.id}' (#{position})"
         key = " ".join(member.name.casefold().split())
@@ -225,16 +269,28 @@ def cross_record_problems(
             )
         if member.website is None and not member.notes:
             problems.append(Problem(file, "required to explain why website is null", label, "notes"))
-        missing = [name for name in HQ_FIELDS if getattr(member.hq, name) is None]
-        if missing and not member.notes:
-            problems.append(
-                Problem(file, f"required to explain why hq.{', hq.'.join(missing)} is null", label, "notes")
-            )
+        if member.hq.precision in (None, "country", "region") and not member.notes:
+            what = "where" if member.hq.precision is None else "why hq.city is null"
+            problems.append(Problem(file, f"required to explain {what} (what was searched)", label, "notes"))
+        problems += part_of_problems(member, by_id, file, label)
         if member.hq.country is not None and member.hq.country not in regions:
             problems.append(
                 Problem(file, f"country {member.hq.country!r} has no region in data/regions.yaml", label, "hq.country")
             )
     return problems
+
+
+def part_of_problems(member: Member, by_id: Mapping[str, Member], file: str, label: str) -> list[Problem]:
+    """A unit names another member that exists and is not itself a unit (one level, no cycles)."""
+    parent = member.part_of
+    if parent is None:
+        return []
+    if parent == member.id or parent not in by_id:
+        return [Problem(file, f"part_of must name another member id; got {parent!r}", label, "part_of")]
+    if by_id[parent].part_of is not None:
+        return [Problem(file, f"{parent!r} is itself part of {by_id[parent].part_of!r}: name the top member",
+                        label, "part_of")]  # fmt: skip
+    return []
 
 
 def joined_problems(members: Sequence[Member], file: str) -> list[Problem]:

@@ -4,7 +4,7 @@
 # them ourselves so the map works offline. Needs node and npm. Usage: bash scripts/extract_topojson.sh
 set -euo pipefail
 VERSION="${PLOTLY_JS_VERSION:-4.1.1}"
-NAMES="${TOPOJSON_NAMES:-world_110m}"
+NAMES="${TOPOJSON_NAMES:-world_110m usa_110m}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

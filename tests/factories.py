@@ -16,7 +16,7 @@ BASE: dict[str, Any] = {
     "category": "semiconductors_hardware",
     "membership": None,
     "joined": "2023-12-05",
-    "hq": {"city": "Santa Clara", "country": "USA", "lat": 37.3541, "lon": -121.9552},
+    "hq": {"city": "Santa Clara", "country": "USA", "lat": 37.3541, "lon": -121.9552, "precision": "city"},
     "website": "https://www.amd.com",
     "founded": 1969,
     "sources": ["https://en.wikipedia.org/wiki/AMD"],
@@ -25,13 +25,26 @@ BASE: dict[str, Any] = {
 
 
 def member(**overrides: Any) -> dict[str, Any]:
-    """A valid member record; keyword arguments replace fields (``hq`` merges)."""
+    """A valid member record; keyword arguments replace fields (``hq`` merges, and its precision follows what
+    is left unless given; a plain-string ``notes`` stands for the same text in every language)."""
     record = copy.deepcopy(BASE)
     hq = overrides.pop("hq", None)
     record.update(overrides)
+    if isinstance(record.get("notes"), str):
+        record["notes"] = {"en": record["notes"], "fr": record["notes"]}
     if hq:
         record["hq"].update(hq)
+        if "precision" not in hq:
+            if hq.get("city", "") is None and "lat" not in hq:  # no city: no coordinates of its own either
+                record["hq"].update(lat=None, lon=None)
+            record["hq"]["precision"] = _precision(record["hq"])
     return record
+
+
+def _precision(hq: dict[str, Any]) -> str | None:
+    if hq.get("country") is None:
+        return None
+    return "city" if hq.get("city") is not None else "region" if hq.get("region") else "country"
 
 
 def university(**overrides: Any) -> dict[str, Any]:
@@ -42,7 +55,7 @@ def university(**overrides: Any) -> dict[str, Any]:
         "short_name": "ETH",
         "sector": "academia",
         "category": "university",
-        "hq": {"city": "Zurich", "country": "CHE", "lat": 47.3763, "lon": 8.5477},
+        "hq": {"city": "Zurich", "country": "CHE", "lat": 47.3763, "lon": 8.5477, "precision": "city"},
         "website": "https://ethz.ch",
         "founded": 1855,
         "sources": ["https://en.wikipedia.org/wiki/ETH_Zurich"],
@@ -52,6 +65,8 @@ def university(**overrides: Any) -> dict[str, Any]:
     record = member(**fields)
     if hq:
         record["hq"].update(hq)
+        if "precision" not in hq:
+            record["hq"]["precision"] = _precision(record["hq"])
     return record
 
 

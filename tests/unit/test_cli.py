@@ -44,8 +44,8 @@ def test_malformed_copy_exits_1_with_one_line_per_problem_and_no_traceback(tmp_p
     assert len(lines) == 3
     assert lines[0] == (
         f"{path}: record 'amd' (#1): field 'secotr': unknown field (did you mean 'sector'?); "
-        "allowed: id, name, short_name, sector, category, membership, joined, joined_kind, joined_source, hq, website, "
-        "founded, sources, notes"
+        "allowed: id, name, short_name, sector, category, membership, joined, joined_kind, joined_source, hq, part_of, "
+        "website, founded, sources, notes, disagreements"
     )
     assert "field 'hq.country'" in lines[1] and "'XXX'" in lines[1]
     assert "field 'sources'" in lines[2]

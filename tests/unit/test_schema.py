@@ -108,10 +108,55 @@ STRUCTURED: list[tuple[str, Callable[[Records], Records], str, str, str]] = [
     ("empty name", _set("name", ""), "'eth-zurich' (#2)", "name", "at least 1 character"),
     (
         "unknown headquarters without a note",
-        _set("hq.city", None),
+        _set("hq", {"city": None, "country": None, "lat": None, "lon": None}),
+        "'eth-zurich' (#2)",
+        "notes",
+        "explain where",
+    ),  # fmt: skip
+    (
+        "a country-only place without a note",
+        _set("hq", {"city": None, "country": "CHE", "lat": None, "lon": None, "precision": "country"}),
         "'eth-zurich' (#2)",
         "notes",
         "explain why hq.city is null",
+    ),  # fmt: skip
+    ("a city without precision", _set("hq.precision", None), "'eth-zurich' (#2)", "hq", "hq.precision is required"),
+    ("precision 'city' without a city", _set("hq.city", None), "'eth-zurich' (#2)", "hq", "needs hq.city"),
+    (
+        "a region with a city",
+        _set(
+            "hq", {"city": "Zurich", "region": "Zurich", "country": "CHE", "lat": 47.3, "lon": 8.5, "precision": "city"}
+        ),
+        "'eth-zurich' (#2)",
+        "hq",
+        "goes with precision 'region'",
+    ),  # fmt: skip
+    (
+        "a region-only place with typed coordinates",
+        _set(
+            "hq", {"city": None, "region": "Texas", "country": "USA", "lat": 30.2, "lon": -97.7, "precision": "region"}
+        ),
+        "'eth-zurich' (#2)",
+        "hq",
+        "names no city",
+    ),  # fmt: skip
+    (
+        "a region the map has no point for",
+        _set(
+            "hq", {"city": None, "region": "Zurich", "country": "CHE", "lat": None, "lon": None, "precision": "region"}
+        ),
+        "'eth-zurich' (#2)",
+        "hq.region",
+        "no representative point",
+    ),  # fmt: skip
+    ("part of an unknown member", _set("part_of", "nobody"), "'eth-zurich' (#2)", "part_of", "another member id"),
+    ("part of itself", _set("part_of", "eth-zurich"), "'eth-zurich' (#2)", "part_of", "another member id"),
+    (
+        "notes in one language only",
+        _set("notes", {"en": "A note."}),
+        "'eth-zurich' (#2)",
+        "notes.fr",
+        "required field is missing",
     ),  # fmt: skip
     ("latitude without longitude", _set("hq.lon", None), "'eth-zurich' (#2)", "hq", "both be given or both be null"),
     ("founded in the future", _set("founded", 3020), "'eth-zurich' (#2)", "founded", "less than or equal to 2100"),

@@ -79,4 +79,5 @@ def test_json_download_is_valid_with_nulls_and_source_lists() -> None:
     assert len(records) == len(members)
     assert all(isinstance(r["sources"], list) and r["sources"] for r in records)
     llama = next(r for r in records if r["id"] == "llamaindex")
-    assert llama["lat"] is None and llama["founded"] is None
+    assert llama["city"] is None and llama["founded"] is None
+    assert llama["precision"] == "region" and llama["hq_region"] == "California", "drawn at the region's centre"
