@@ -33,7 +33,12 @@ if page.empty:
     ui.nothing_matches(page)
     st.stop()
 
-ui.headline(page, transform.headline(members), unplaced=int(members["country"].isna().sum()))
+ui.headline(
+    page,
+    transform.headline(members),
+    unplaced=int(members["country"].isna().sum()),
+    units=int(members["part_of"].notna().sum()),
+)
 left, right = st.columns(2)
 with left:
     counts = transform.count_by(members, "sector", order=SECTORS)

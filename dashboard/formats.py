@@ -72,3 +72,16 @@ def country_name(code: str, lang: str = "en") -> str:
         return code
     english = str(getattr(country, "common_name", None) or country.name)
     return _country_catalogue(lang).gettext(english)
+
+
+@cache
+def _subdivision_catalogue(lang: str) -> gettext.NullTranslations:
+    """pycountry's gettext catalogue of ISO 3166-2 names (a null one for English)."""
+    if lang == "en":
+        return gettext.NullTranslations()
+    return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+
+
+def subdivision_name(name: str, lang: str = "en") -> str:
+    """A first-level subdivision's English ISO 3166-2 name in ``lang`` (``California`` -> ``Californie``)."""
+    return _subdivision_catalogue(lang).gettext(name)

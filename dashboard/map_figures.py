@@ -54,25 +54,39 @@ def _geo(fig: go.Figure, *, title: str, source: str, preset: str, lang: str) -> 
 
 
 def _markers(rows: pd.DataFrame, sector: str) -> dict[str, object]:
-    """The sector's colour and shape; filled for a member named at the launch, hollow for one that joined later."""
+    """The sector's colour and shape; filled for a member named at the launch, hollow for one that joined later;
+    a dot in the middle for one placed only at its region's or country's centre."""
     color = SECTOR_COLORS.get(sector, NEUTRAL)
     shape = theme.SECTOR_SYMBOLS.get(sector, "circle")
     kinds = rows["joined_kind"] if "joined_kind" in rows else pd.Series("founding", index=rows.index)
     founding = [k == "founding" for k in kinds]
+    exact = [p in ("city", None) for p in (rows["precision"] if "precision" in rows else [None] * len(rows))]
     return dict(
-        size=11, color=color, symbol=[shape if f else f"{shape}-open" for f in founding],
+        size=11, color=color,
+        symbol=[shape + ("" if f else "-open") + ("" if e else "-dot") for f, e in zip(founding, exact, strict=True)],
         line=dict(width=[1 if f else 2 for f in founding], color=["white" if f else color for f in founding]),
     )  # fmt: skip
 
 
+def _imprecise_key(points: pd.DataFrame, label: str | None, *, flat: bool) -> list[go.Scatter | go.Scattergeo]:
+    """A legend entry (no point) for the dotted marker, when any point is placed at a region or country only."""
+    if not label or "precision" not in points or not points["precision"].isin(["region", "country"]).any():
+        return []
+    marker = dict(size=11, color=NEUTRAL, symbol="circle-open-dot", line=dict(width=2, color=NEUTRAL))
+    key = dict(mode="markers", name=plot_text(label), hoverinfo="skip", marker=marker)
+    return [go.Scatter(x=[None], y=[None], **key) if flat else go.Scattergeo(lat=[None], lon=[None], **key)]
+
+
 def member_points_map(
     points: pd.DataFrame, *, sector_labels: Mapping[str, str], title: str, source: str, preset: str,
-    here_label: str, flat: bool = False, lang: str = "en",
+    here_label: str, flat: bool = False, lang: str = "en", imprecise_label: str | None = None,
 ) -> go.Figure:  # fmt: skip
     """One marker per member, coloured by sector (``points`` from transform.map_points).
 
-    Members that share a city are spread slightly; the hover of each lists the others there. ``flat``
-    draws the same points on a plain longitude/latitude plane, for when the country shapes are missing."""
+    Members that share a place are spread slightly; the hover of each gives its ``place`` (when the frame has
+    that column; else city and country) and lists the others there. A member placed only at a region or a
+    country has a dotted marker, explained by a legend entry labelled ``imprecise_label``. ``flat`` draws the
+    same points on a plain longitude/latitude plane, for when the country shapes are missing."""
     fig = go.Figure()
     for sector, rows in points.groupby("sector", sort=False):
         name = plot_text(sector_labels.get(str(sector), str(sector)))
@@ -83,15 +97,14 @@ def member_points_map(
         trace = dict(
             mode="markers", name=name,
             marker=_markers(rows, str(sector)),
-            customdata=list(zip(rows["id"], _plains(rows["name"]), _plains(rows["city"].fillna("")),
-                                _plains(rows["country_name"]), others, strict=True)),
-            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}, %{customdata[3]}<br>" + name
-            + "%{customdata[4]}<extra></extra>",
+            customdata=list(zip(rows["id"], _plains(rows["name"]), _plains(_places(rows)), others, strict=True)),
+            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>" + name + "%{customdata[3]}<extra></extra>",
         )  # fmt: skip
         if flat:
             fig.add_trace(go.Scatter(x=rows["plot_lon"], y=rows["plot_lat"], **trace))
         else:
             fig.add_trace(go.Scattergeo(lat=rows["plot_lat"], lon=rows["plot_lon"], **trace))
+    fig.add_traces(_imprecise_key(points, imprecise_label, flat=flat))
     if flat:
         return _flat(fig, title=title, source=source, lang=lang)
     clusters = points[points["here_count"] > 1].drop_duplicates(subset=["lat", "lon"])
@@ -105,6 +118,14 @@ def member_points_map(
         )  # fmt: skip
     fig.update_layout(showlegend=True)
     return _geo(fig, title=title, source=source, preset=preset, lang=lang)
+
+
+def _places(rows: pd.DataFrame) -> list[str]:
+    """Each row's place as the hover shows it: the ``place`` column, else 'city, country'."""
+    if "place" in rows:
+        return [str(p) for p in rows["place"]]
+    pairs = zip(rows["city"], rows["country_name"], strict=True)
+    return [", ".join(str(v) for v in (city, country) if isinstance(v, str)) for city, country in pairs]
 
 
 def _flat(fig: go.Figure, *, title: str, source: str, lang: str) -> go.Figure:

@@ -14,8 +14,8 @@ OTHER = "__other__"  # the key of the grouped remainder in a top-N count
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_COLUMNS: tuple[str, ...] = (
     "id", "name", "short_name", "sector", "category", "category_label", "membership", "joined", "joined_kind",
-    "joined_source", "city",
-    "country", "country_name", "region", "lat", "lon", "website", "founded", "sources", "notes",
+    "joined_source", "city", "hq_region",
+    "country", "country_name", "region", "lat", "lon", "precision", "part_of", "website", "founded", "sources", "notes",
 )  # fmt: skip
 
 
@@ -254,6 +254,32 @@ def unknown_counts(frame: pd.DataFrame) -> dict[str, int]:
         "city": int(frame["city"].isna().sum()),
         "coordinates": int(frame["lat"].isna().sum()),
     }
+
+
+def placement_counts(frame: pd.DataFrame) -> dict[str, int]:
+    """How many founders and later members have a place, and how many of those only a region or a country."""
+    founding = frame["joined_kind"] == "founding"
+    placed = frame["country"].notna()
+    return {
+        "founders": int(founding.sum()),
+        "founders_placed": int((founding & placed).sum()),
+        "later": int((~founding).sum()),
+        "later_placed": int((~founding & placed).sum()),
+        "imprecise": int(frame["precision"].isin(["region", "country"]).sum()),
+        "units": int(frame["part_of"].notna().sum()),
+    }
+
+
+def disagreement_rows(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per recorded disagreement with the Alliance's record: member, field, what the record says, our
+    reason (in ``lang``) and its source."""
+    rows = [
+        {"name": name, "field": d["field"], "alliance": d["alliance"], "source": d["source"],
+         "reason": d["reason"].get(lang, d["reason"]["en"])}
+        for name, found in zip(frame["name"], frame["disagreements"], strict=True)
+        for d in found
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=["name", "field", "alliance", "reason", "source"])
 
 
 def joined_counts(frame: pd.DataFrame) -> dict[str, int]:

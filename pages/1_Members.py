@@ -10,6 +10,7 @@ members, everyone = page.members, page.roster
 ui.title_or_stop(page, "members.title")
 
 st.caption(page.t("members.count", shown=len(members), total=len(everyone)))
+ui.units_note(page, members, everyone)
 selected = ui.member_table(page, members)
 ui.member_detail(page, members, selected)
 

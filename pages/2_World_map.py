@@ -29,10 +29,11 @@ if view == "points" or not shapes:
     ordered = transform.in_sector_order(members, SECTORS)
     here = page.t("world_map.points.here")
     if placed <= transform.MAX_MAP_POINTS or not shapes:
-        fig = ui.figure(map_figures.member_points_map, transform.map_points(ordered), sector_labels=sectors,
-                        title=title, source=source, preset=preset, here_label=here, flat=not shapes,
-                        lang=page.lang)  # fmt: skip
-        st.caption(page.t("cohort.symbols"))
+        imprecise = page.t("world_map.points.imprecise")
+        fig = ui.figure(map_figures.member_points_map, transform.map_points(ui.with_places(page, ordered)),
+                        sector_labels=sectors, title=title, source=source, preset=preset, here_label=here,
+                        flat=not shapes, lang=page.lang, imprecise_label=imprecise)  # fmt: skip
+        st.caption(page.t("cohort.symbols") + " " + page.t("world_map.points.imprecise_note"))
     else:  # too many to draw one by one: nearby members of a sector share one marker
         st.caption(page.t("world_map.points.grouped", count=page.labels.number(placed)))
         fig = ui.figure(map_figures.member_cells_map, transform.map_cells(ordered), sector_labels=sectors, title=title,

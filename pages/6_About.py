@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import transform, ui
-from dashboard.ui import indexes
+from dashboard.ui import about, indexes
 
 page = ui.setup("about")
 alliance, everyone = page.data.alliance, page.roster
@@ -33,6 +33,8 @@ for meta in (imported.fmti_meta, imported.openness_meta):
     indexes.attribution(page, meta)
 st.header(page.t("about.method.title"))
 st.markdown(page.t("about.method.text"))
+
+about.record_section(page)
 
 st.header(page.t("about.joined.title"))
 st.markdown(page.t("about.joined.text", **transform.joined_counts(page.data.members)))

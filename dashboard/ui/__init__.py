@@ -15,8 +15,9 @@ from dashboard.ui.maps import (
     shaped_countries,
     summary,
     unshaped_countries,
+    with_places,
 )
-from dashboard.ui.members import DOWNLOADS, download_members, member_detail, member_table
+from dashboard.ui.members import DOWNLOADS, download_members, member_detail, member_table, units_note
 from dashboard.ui.page import (
     Page,
     alt,
@@ -67,5 +68,7 @@ __all__ = [
     "summary",
     "table",
     "title_or_stop",
+    "units_note",
     "unshaped_countries",
+    "with_places",
 ]

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import figures, growth, paths, transform
+from dashboard import figures, formats, growth, paths, transform
 from dashboard.data import (
     topology_countries,
 )
@@ -23,6 +26,7 @@ from dashboard.ui.state import STATE, file_stamp, md, set_filters
 MAP = "world_map_chart"
 MAP_IDS = "_map_member_countries"
 MIX = "sector_mix_chart"
+ALLIANCE_MAP_FILE = "src/graphics/membersMap.svg"  # the Alliance's members map in its website repository
 
 
 def topojson_url() -> str:
@@ -104,6 +108,32 @@ def shaped_countries() -> frozenset[str]:
 def unshaped_countries(located: pd.DataFrame) -> pd.DataFrame:
     """The countries the map has no shape for (Singapore at 110m), so they get a marker instead."""
     return located[~located["country"].isin(shaped_countries())]
+
+
+def place_text(page: Page, row: Mapping[str, Any]) -> str:
+    """Where a member is, as precisely as its sources say: 'Armonk, United States', or 'Somewhere in California,
+    United States, per the Alliance's members map' for one known only to a region or a country."""
+    if row.get("precision") not in ("region", "country"):
+        country = page.labels.country(str(row["country"])) if isinstance(row["country"], str) else ""
+        return ", ".join(v for v in (row.get("city"), country) if isinstance(v, str) and v)
+    text = page.t("world_map.points.somewhere", place=area_text(page, row))
+    source = row.get("hq_source")
+    if isinstance(source, str) and source.endswith(ALLIANCE_MAP_FILE):
+        return f"{text} ({page.t('world_map.points.per_map')})"
+    host = (urlsplit(source).hostname or "").removeprefix("www.") if isinstance(source, str) else ""
+    return f"{text} ({page.t('world_map.points.per_source', host=host)})" if host else text
+
+
+def area_text(page: Page, row: Mapping[str, Any]) -> str:
+    """The region and country, or the country alone, of a member known no more precisely ('Texas, United States')."""
+    country = page.labels.country(str(row["country"])) if isinstance(row["country"], str) else ""
+    region = row.get("hq_region")
+    return f"{formats.subdivision_name(region, page.lang)}, {country}" if isinstance(region, str) else country
+
+
+def with_places(page: Page, frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with a ``place`` column (see place_text), for hovers and tables."""
+    return frame.assign(place=[place_text(page, row) for row in frame.to_dict("records")])
 
 
 def summary(page: Page, counts: pd.DataFrame, key: str) -> str:

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import formats, transform
+from dashboard.ui.maps import area_text, place_text
 from dashboard.ui.page import Page
 from dashboard.ui.state import MEMBER, WIDGET, _set_url, _url_values, link, md
 from dashboard.validation import is_http_url
@@ -34,9 +35,11 @@ def _table_page(page: Page, members: pd.DataFrame) -> pd.DataFrame:
 def member_table(page: Page, everyone: pd.DataFrame) -> str | None:
     """The sortable table; returns the id of the member picked in it or in the URL, if still shown."""
     members = _table_page(page, everyone)
+    parents = dict(zip(page.roster["id"], page.roster["short_name"], strict=True))
     table = pd.DataFrame(
         {
             "name": members["name"],
+            "part_of": members["part_of"].map(lambda p: parents.get(p, p) if isinstance(p, str) else None),
             "sector": members["sector"].map(page.labels.sector),
             "category": members["category"].map(page.labels.category),
             "country": members["country"].map(lambda c: page.labels.country(c) if isinstance(c, str) else None),
@@ -56,8 +59,10 @@ def member_table(page: Page, everyone: pd.DataFrame) -> str | None:
         selection_mode="single-row",
         hide_index=True,
         width="stretch",
+        column_order=[c for c in table.columns if c != "part_of" or table["part_of"].notna().any()],
         column_config={
             "name": col.TextColumn(page.t("members.col.name"), pinned=True),
+            "part_of": col.TextColumn(page.t("members.col.part_of")),
             "sector": col.TextColumn(page.t("members.col.sector")),
             "category": col.TextColumn(page.t("members.col.category")),
             "country": col.TextColumn(page.t("members.col.country")),
@@ -104,13 +109,18 @@ def member_detail(page: Page, members: pd.DataFrame, selected: str | None) -> No
         return
     row = members.set_index("id").loc[picked]
     unknown = page.t("members.field.unknown")
-    hq = ", ".join(str(v) for v in (row["city"], row["country_name"]) if isinstance(v, str)) or unknown
+    place = place_text(page, {"id": picked, **row.to_dict()})
+    hq = place or unknown
     lat, lon = (formats.decimal(row[k], page.lang, 4) for k in ("lat", "lon")) if pd.notna(row["lat"]) else ("", "")
     coords = page.t("members.coordinates", lat=lat, lon=lon) if lat else unknown
+    if row["precision"] in ("region", "country"):
+        coords = page.t("members.coordinates_derived", place=area_text(page, row.to_dict()))
+    parents = dict(zip(page.roster["id"], page.roster["name"], strict=True))
     membership = row["membership"] if isinstance(row["membership"], str) else "none"
     fields = [
         ("name", md(row["name"])),
         ("short_name", md(row["short_name"])),
+        *([("part_of", md(parents.get(row["part_of"], row["part_of"])))] if isinstance(row["part_of"], str) else []),
         ("sector", md(page.labels.sector(row["sector"]))),
         ("category", md(page.labels.category(row["category"]))),
         ("membership", md(page.t(f"members.membership.{membership}"))),
@@ -118,6 +128,7 @@ def member_detail(page: Page, members: pd.DataFrame, selected: str | None) -> No
         ("joined_kind", md(page.t(f"joined.{row['joined_kind']}"))),
         ("joined_source", link(row["joined_source"]) if isinstance(row["joined_source"], str) else "—"),
         ("hq", md(hq)),
+        ("hq_source", link(row["hq_source"]) if isinstance(row["hq_source"], str) else "—"),
         ("coordinates", md(coords)),
         ("website", link(row["website"]) if isinstance(row["website"], str) else unknown),
         ("founded", md(row["founded"]) if pd.notna(row["founded"]) else unknown),
@@ -127,6 +138,16 @@ def member_detail(page: Page, members: pd.DataFrame, selected: str | None) -> No
     st.markdown("\n".join(f"- {line}" for line in lines))
     st.markdown(f"**{md(page.t('members.field.sources'))}**")
     st.markdown("\n".join(f"{i}. {link(url)}" for i, url in enumerate(row["sources"], start=1)))
+
+
+def units_note(page: Page, members: pd.DataFrame, everyone: pd.DataFrame) -> None:
+    """Where the members shown include units of other members, say how many and which."""
+    units = members[members["part_of"].notna()]
+    if units.empty:
+        return
+    parents = dict(zip(everyone["id"], everyone["short_name"], strict=True))
+    names = ", ".join(f"{u} ({parents.get(p, p)})" for u, p in zip(units["short_name"], units["part_of"], strict=True))
+    st.caption(page.t("members.units", shown=len(members), units=page.tn("count.unit_is", len(units)), names=md(names)))
 
 
 def download_members(page: Page, scope: str, fmt: str) -> None:

@@ -378,11 +378,12 @@ def alt(page: Page, title: str, counts: pd.DataFrame, key: str) -> str:
     return page.t("chart.alt", title=title, pairs=transform.pairs_text(pairs, page.labels.number))
 
 
-def headline(page: Page, numbers: transform.Headline, *, unplaced: int) -> None:
-    """The headline figures as tiles that wrap onto several rows on a narrow screen."""
+def headline(page: Page, numbers: transform.Headline, *, unplaced: int, units: int = 0) -> None:
+    """The headline figures as tiles that wrap onto several rows on a narrow screen; the members tile says how many
+    are units of other members (an institute of a member university), so no reader counts one twice unaware."""
     shares = {"companies": numbers.companies, "universities": numbers.universities, "others": numbers.others}
     tiles: list[tuple[str, int, str | None]] = [
-        ("members", numbers.members, None),
+        ("members", numbers.members, page.tn("count.unit", units) if units else None),
         ("countries", numbers.countries, page.t("overview.metric.unplaced", count=unplaced) if unplaced else None),
         ("sectors", numbers.sectors, None),
     ] + [

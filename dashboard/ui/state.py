@@ -20,6 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import filters, formats, paths
+from dashboard.alliance_record import AllianceRecord, load_alliance_record
 from dashboard.data import (
     Alliance,
     Categories,
@@ -130,6 +131,18 @@ def _shared(files: tuple[str, ...], stamp: tuple[tuple[int, int], ...], lang: st
     members = localise_members(members, lang, categories, regions)
     events = localise_events(_cached_events((events_file, members_file), stamp), lang)
     return Data(members, alliance, categories, regions, events, _country_names(members))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _cached_record(files: tuple[str, str], stamp: tuple[tuple[int, int], ...]) -> AllianceRecord:
+    site, names = map(Path, files)
+    return load_alliance_record(site, names)
+
+
+def load_record() -> AllianceRecord:
+    """The Alliance's own record as imported (About page); raises DataError naming every problem."""
+    site, names = paths.ALLIANCE_SITE, paths.ALLIANCE_NAMES
+    return _cached_record((str(site), str(names)), file_stamp(site, names))
 
 
 def load_data(lang: str = DEFAULT_LANG) -> Data:

@@ -82,7 +82,8 @@ def test_the_map_and_sectors_pages_count_founding_and_later_members_and_can_show
     assert any(m.value.startswith("Of the 29 members shown") for m in later.markdown)
     world = run_page("pages/2_World_map.py", asof=LATER, view="points")
     traces = json.loads(world.get("plotly_chart")[0].proto.spec)["data"]
-    symbols = {s for t in traces if t.get("mode") == "markers" for s in t["marker"]["symbol"]}
+    members = [t for t in traces if t.get("mode") == "markers" and isinstance(t["marker"]["symbol"], list)]
+    symbols = {s.removesuffix("-dot") for t in members for s in t["marker"]["symbol"]}
     shapes = {s.removesuffix("-open") for s in symbols}
     assert shapes <= set(SECTOR_SYMBOLS.values()) and len(shapes) > 1, "each sector has its own shape"
     assert any(s.endswith("-open") for s in symbols), "later members are hollow"

@@ -132,6 +132,6 @@ def test_french_maps_use_french_numbers_and_punctuation(members: pd.DataFrame) -
     points = map_points(members)
     fig = member_points_map(points, sector_labels={}, title="t", source="s", preset="world",
                             here_label="{count} membres ici : {names}", lang="fr")  # fmt: skip
-    shared = [row[4] for t in fig.data if t.mode == "markers" for row in t.customdata if row[4]]
+    shared = [row[3] for t in fig.data if t.mode == "markers" and t.customdata for row in t.customdata if row[3]]
     assert shared and all(h.startswith("<br>") and " membres ici : " in h for h in shared)
     assert fig.layout.separators == ",\u202f"
