@@ -122,3 +122,29 @@ def test_the_map_draws_under_a_base_url_path(sub_path_server: Server, watched: t
     geo = page.evaluate(GEO)  # type: ignore[attr-defined]
     assert geo["shaded"] > 5 and min(geo["land"]) > 1000
     assert_clean(page, watch)
+
+
+PLACES = """() => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const places = {};
+  for (const trace of gd.data) for (const row of (trace.customdata || [])) places[row[0]] = row[2];
+  return {places, legend: [...gd.querySelectorAll('.legendtext')].map(t => t.textContent)};
+}"""
+
+
+def test_founders_known_only_to_their_state_are_drawn_and_say_so(
+    server: Server, watched: tuple[object, Watch], members: pd.DataFrame
+) -> None:
+    page, watch = watched
+    open_page(page, f"{server.url}/World_map?preset=north_america")
+    found = page.evaluate(PLACES)  # type: ignore[attr-defined]
+    assert found["places"]["together-ai"] == "Somewhere in California, United States (per the Alliance's members map)"
+    assert found["places"]["openteams"].startswith("Somewhere in Texas")
+    assert "Region or country only" in found["legend"]
+    assert page.evaluate(GEO)["points"] == members["country"].notna().sum()  # type: ignore[attr-defined]
+    screenshot(page, "world_map-points-north-america")
+    open_page(page, f"{server.url}/Members?member=quansight")
+    text = page.locator('[data-testid="stMain"]').inner_text()  # type: ignore[attr-defined]
+    assert "Somewhere in Texas, United States (per the Alliance's members map)" in text
+    assert "drawn at the centre of Texas, United States" in text
+    assert_clean(page, watch)
