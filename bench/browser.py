@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from tests.e2e.conftest import CHROMIUM_ARGS, DESKTOP, RENDERED, STILLNESS_SCRIPT, chromium
+from harness.browser import CHROMIUM_ARGS, DESKTOP, RENDERED, STILLNESS_SCRIPT, chromium
 
 TIMEOUT_MS = 180_000
 

@@ -40,16 +40,8 @@ from websockets.typing import Origin, Subprotocol
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.traced_server import rss_mb  # noqa: E402
-from tests.e2e.conftest import (  # noqa: E402
-    HARMLESS,
-    LOCAL_HOSTS,
-    RENDERED,
-    STILLNESS_SCRIPT,
-    Server,
-    chromium,
-    start_server,
-    stop_server,
-)
+from harness.browser import HARMLESS, LOCAL_HOSTS, RENDERED, STILLNESS_SCRIPT, chromium  # noqa: E402
+from harness.server import Server, start_server, stop_server  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "artifacts" / "load"
 # Every page, some with filters or page keys in the link, as readers arrive from shared links.

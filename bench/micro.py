@@ -13,11 +13,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
 
-from dashboard import figures, map_figures, transform  # noqa: E402
-from dashboard.data import load_initiatives, load_members  # noqa: E402
-from dashboard.filters import FilterState, apply  # noqa: E402
-from dashboard.openness import models_frame  # noqa: E402
-from dashboard.schema import SECTORS  # noqa: E402
+from dashboard.maps import figures as map_figures
+from dashboard.maps import transform as maps_transform
+from dashboard.members import export as members_export
+from dashboard.members import figures
+from dashboard.members import transform as members_transform
+from dashboard.members.filters import FilterState, apply
+from dashboard.members.load import load_members
+from dashboard.members.schema import SECTORS
+from dashboard.models.load import load_initiatives
+from dashboard.models.transform import models_frame
 
 REPEAT = 20
 
@@ -41,21 +46,26 @@ def main() -> None:
         "apply a 3-part filter": lambda: apply(members, state),
         "overview: counts + 2 bar charts": lambda: (
             figures.sector_bar(
-                transform.count_by(members, "sector", SECTORS), labels={}, title="t", source="s", axis="a"
+                members_transform.count_by(members, "sector", SECTORS), labels={}, title="t", source="s", axis="a"
             ),
             figures.country_bar(
-                transform.top_with_rest(members, "country", 8), labels={}, title="t", source="s", axis="a"
+                members_transform.top_with_rest(members, "country", 8), labels={}, title="t", source="s", axis="a"
             ),
         ),
         "map: points figure": lambda: map_figures.member_points_map(
-            transform.map_points(members), sector_labels={}, title="t", source="s", preset="world", here_label="{count}"
+            maps_transform.map_points(members),
+            sector_labels={},
+            title="t",
+            source="s",
+            preset="world",
+            here_label="{count}",
         ),
         "sectors: treemap + matrix": lambda: (
-            figures.sector_treemap(transform.hierarchy(members), sector_labels={}, title="t", source="s"),
-            transform.sector_region_matrix(members, SECTORS, sorted(set(members["region"].dropna()))),
+            figures.sector_treemap(members_transform.hierarchy(members), sector_labels={}, title="t", source="s"),
+            members_transform.sector_region_matrix(members, SECTORS, sorted(set(members["region"].dropna()))),
         ),
         "initiatives: models table": lambda: models_frame(models, ["weights", "licence"]),
-        "members: CSV export": lambda: transform.to_csv_bytes(members),
+        "members: CSV export": lambda: members_export.to_csv_bytes(members),
     }
     width = max(map(len, cases))
     for name, fn in cases.items():

@@ -24,7 +24,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
 
 from bench import report, sections  # noqa: E402
-from dashboard import paths  # noqa: E402
+from dashboard import paths
 
 SECTIONS = ("floors", "pages", "script", "scale", "memory", "micro")
 BROWSER_SECTIONS = {"floors", "pages", "scale", "memory"}
@@ -33,7 +33,7 @@ BROWSER_SECTIONS = {"floors", "pages", "scale", "memory"}
 def machine() -> dict[str, Any]:
     meminfo = Path("/proc/meminfo").read_text().splitlines()
     mem_kb = next(int(line.split()[1]) for line in meminfo if line.startswith("MemTotal"))
-    from tests.e2e.conftest import chromium as find_chromium
+    from harness.browser import chromium as find_chromium
 
     chromium = subprocess.run([find_chromium(), "--version"], capture_output=True, text=True).stdout.strip()
     import plotly

@@ -17,7 +17,7 @@ from bench.generate import write_dataset
 from bench.traced_server import rss_mb as resident
 from dashboard import paths
 from dashboard.routes import ROUTES
-from tests.e2e.conftest import Server, start_server, stop_server
+from harness.server import Server, start_server, stop_server
 
 FLOORS = Path(__file__).resolve().parent / "floors"
 # The one-line app, one small chart, and as many small charts as our busiest pages draw (3 and 6): a page's

@@ -3,96 +3,39 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from dashboard import paths
-from scripts import ensure_tools
+from harness.browser import (
+    CHROMIUM_ARGS,
+    DESKTOP,
+    HARMLESS,
+    LOCAL_HOSTS,
+    PHONE,
+    RENDERED,
+    STILLNESS_SCRIPT,
+    open_page,
+    settle,
+)
+from harness.browser import chromium as harness_chromium
+from harness.server import Server, free_port, start_server, stop_server
+
+__all__ = [  # what the browser tests import from here
+    "CHROMIUM_ARGS", "DESKTOP", "PHONE", "RENDERED", "STILLNESS_SCRIPT", "Server", "free_port", "open_page", "settle",
+    "start_server", "stop_server",
+]  # fmt: skip
 
 SHOTS = paths.ROOT / "artifacts" / "screenshots"
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
-DESKTOP = {"width": 1280, "height": 900}
-# Headless Chromium with every host but this machine blocked (a proxy that refuses; loopback bypasses it).
-CHROMIUM_ARGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=localhost;127.0.0.1;[::1]",
-)  # fmt: skip
-PHONE = {"width": 390, "height": 844}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.e2e)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass
-class Server:
-    """A running app: its base URL and how it was started."""
-
-    url: str
-    process: subprocess.Popen[bytes]
-    log: Path
-
-
-def start_server(
-    tmp: Path,
-    *extra: str,
-    data_dir: Path | None = None,
-    root: Path = paths.ROOT,
-    entry: Path | None = None,
-    launcher: Sequence[str] = ("-m", "streamlit"),
-) -> Server:
-    """Start `streamlit run` from the project root (so .streamlit/config.toml applies) and wait for health;
-    ``data_dir`` points it at another copy of the data (EXPLORER_DATA_DIR), ``root`` at a copy of the project,
-    ``entry`` at another app script (the benchmark's floor apps), ``launcher`` at what runs Streamlit's command line
-    (the load tool's traced server)."""
-    port = free_port()
-    log = tmp / f"streamlit-{port}.log"
-    base_path = next((a.split("=", 1)[1] for a in extra if a.startswith("--server.baseUrlPath=")), "")
-    cmd = [
-        sys.executable, *launcher, "run", str(entry or root / paths.ENTRY.name), "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none", *extra,
-    ]  # fmt: skip
-    env = {**os.environ, **({"EXPLORER_DATA_DIR": str(data_dir)} if data_dir else {})}
-    process = subprocess.Popen(cmd, cwd=root, stdout=log.open("wb"), stderr=subprocess.STDOUT, env=env)
-    prefix = f"/{base_path.strip('/')}" if base_path else ""
-    url = f"http://127.0.0.1:{port}{prefix}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return Server(url, process, log)
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError(f"streamlit did not become healthy: {log.read_text(errors='replace')[-2000:]}")
-
-
-def stop_server(server: Server) -> None:
-    server.process.terminate()
-    try:
-        server.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
 
 
 @pytest.fixture(scope="module")
@@ -104,11 +47,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 def chromium() -> str:
-    """The browser `make test` found or installed (EXPLORER_CHROMIUM), else one already on this machine."""
-    found = ensure_tools.find(ensure_tools.System())
-    if found is None:
-        pytest.fail(f"{ensure_tools.MISSING} (make test and make e2e install one where they can)")
-    return found
+    """The browser `make test` found or installed; a missing one fails the run (never a skip)."""
+    try:
+        return harness_chromium()
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="session")
@@ -132,14 +75,6 @@ class Watch:
     foreign: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
-
-
-# Streamlit probes for a base path on deep links; these 404s are expected and harmless.
-HARMLESS = (
-    "/_stcore/health",
-    "/_stcore/host-config",
-    "Failed to load resource: the server responded with a status of 404",
-)
 
 
 @pytest.fixture()
@@ -170,47 +105,11 @@ def watched(browser: object) -> Iterator[tuple[object, Watch]]:
     context.close()
 
 
-# Every mutation stamps the time, so a test can wait until the page has been still for a while.
-STILLNESS_SCRIPT = """
-window.__lastMutation = Date.now();
-new MutationObserver(() => { window.__lastMutation = Date.now(); })
-  .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
-"""
-RENDERED = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
-  if (document.querySelector('[data-stale="true"]')) return false;
-  // Charts load lazily: a skeleton, or a chart element without its drawn plot, means not yet.
-  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
-  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
-    if (!chart.querySelector('.js-plotly-plot .main-svg')) return false;
-  }
-  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
-    if (!plot.querySelector('.main-svg')) return false;
-    // Map shapes arrive asynchronously: wait for the country borders, and for the points of a points map.
-    if (plot.querySelector('.geo') && !plot.querySelector('.geo path.countries, .geo .countries path')) return false;
-    const types = (plot._fullData || []).filter(t => t.visible !== false).map(t => t.type);
-    const marks = plot.querySelector('.scatterlayer path.point, .scatterlayer .textpoint');
-    if (types.includes('scattergeo') && !marks) return false;
-  }
-  return Date.now() - window.__lastMutation > 600;
-}"""
-
-
 FULL_HEIGHT = """() => {
   const main = document.querySelector('[data-testid="stMain"]') || document.body;
   const side = document.querySelector('[data-testid="stSidebarContent"]');
   return Math.max(main.scrollHeight, side ? side.scrollHeight : 0) + 40;
 }"""
-
-
-def settle(page: object, timeout: float = 45_000) -> None:
-    """Wait until the script run finished, every chart drew, and the DOM has been still for 600 ms.
-
-    The stillness clock restarts here, so a rerun that an action has just requested is waited for."""
-    page.evaluate("window.__lastMutation = Date.now()")  # type: ignore[attr-defined]
-    page.wait_for_function(RENDERED, timeout=timeout)  # type: ignore[attr-defined]
 
 
 OPEN_EXPANDERS = """() => {
@@ -223,12 +122,6 @@ OPEN_EXPANDERS = """() => {
 def open_expanders(page: object) -> None:
     """Open every expander (what is drawn on request is drawn then) and wait for the page to settle."""
     page.evaluate(OPEN_EXPANDERS)  # type: ignore[attr-defined]
-    settle(page)
-
-
-def open_page(page: object, url: str) -> None:
-    page.add_init_script(STILLNESS_SCRIPT)  # type: ignore[attr-defined]
-    page.goto(url)  # type: ignore[attr-defined]
     settle(page)
 
 

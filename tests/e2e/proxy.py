@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import os
 import subprocess
-import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from dashboard import paths
+from harness.server import Server, free_port, start_server, stop_server, wait_until_answers
 from scripts import ensure_tools
 from scripts.lint_deploy import render
-from tests.e2e.conftest import Server, free_port, start_server, stop_server
 
 TEMPLATE = paths.ROOT / "deploy" / "nginx" / "explorer.conf.template"
 # The test's own nginx.conf around the shipped file: its own pid, logs and temp paths, in the foreground.
@@ -77,12 +75,8 @@ def start_nginx(tmp: Path, replicas: list[str]) -> tuple[str, subprocess.Popen[b
     checked = subprocess.run([*command, "-t"], capture_output=True, text=True, check=False)
     assert checked.returncode == 0, checked.stderr
     process = subprocess.Popen(command, stderr=(tmp / "nginx.out").open("wb"))
-    for _ in range(100):
-        try:
-            with urllib.request.urlopen(f"{public}/robots.txt", timeout=2):
-                return public, process
-        except OSError:
-            time.sleep(0.1)
+    if wait_until_answers(f"{public}/robots.txt", alive=lambda: process.poll() is None):
+        return public, process
     process.terminate()
     raise RuntimeError((tmp / "error.log").read_text()[-2000:])
 
@@ -91,12 +85,8 @@ def start_stack(tmp: Path, replicas: int = 2) -> Stack:
     servers = [start_server(tmp, "--server.baseUrlPath=explorer") for _ in range(replicas)]
     public, process = start_nginx(tmp, [s.url.split("/")[2] for s in servers])
     stack = Stack(f"{public}/explorer", servers, process, tmp)
-    for _ in range(100):
-        try:
-            with urllib.request.urlopen(f"{stack.url}/_stcore/health", timeout=2):
-                return stack
-        except OSError:
-            time.sleep(0.1)
+    if wait_until_answers(f"{stack.url}/_stcore/health", alive=lambda: process.poll() is None):
+        return stack
     stop_stack(stack)
     raise RuntimeError((tmp / "error.log").read_text()[-2000:])
 

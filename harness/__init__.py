@@ -1,0 +1,1 @@
+"""Starting servers and browsers for tests, benchmarks and scripts: one copy of each, so all three wait alike."""
