@@ -9,11 +9,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import filters, paths
-from dashboard.alliance_record import coverage, load_alliance_record, record_check_problems
-from dashboard.data import load_alliance, load_events, load_initiatives, load_member_records, load_members, read_yaml
-from dashboard.indexes import load_indexes
-from dashboard.schema import SECTORS
+from dashboard import paths
+from dashboard.files import read_yaml
+from dashboard.growth.load import load_events
+from dashboard.indexes.load import load_indexes
+from dashboard.members import filters
+from dashboard.members.load import load_alliance, load_member_records, load_members
+from dashboard.members.record import coverage, load_alliance_record, record_check_problems
+from dashboard.members.schema import SECTORS
+from dashboard.models.load import load_initiatives
 from dashboard.validation import DataError, Problem
 
 

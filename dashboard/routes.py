@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-PRESETS: tuple[str, ...] = ("world", "north_america", "europe", "asia_pacific", "middle_east")
-COHORTS: tuple[str, ...] = ("all", "founding", "later")  # members named at the launch, or joined later
-CRITERIA: tuple[str, ...] = ("weights", "data", "code", "licence", "documentation")  # 'What counts as open?'
-EDITIONS: tuple[str, ...] = ("2025-12", "2024-05", "2023-10")  # Transparency Index editions, latest (default) first
+from dashboard.indexes.schema import EDITIONS
+from dashboard.maps.figures import MAP_PRESETS
+from dashboard.members.filters import COHORTS
+from dashboard.models.transform import CRITERIA_KEYS as CRITERIA
+
+PRESETS: tuple[str, ...] = tuple(MAP_PRESETS)  # the map's views, 'world' (the default) first
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,37 @@ Admitting a host or a repository is therefore a one-line, visible change to data
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from dashboard.schema import SourceHost
-from dashboard.validation import DataError, Problem, record_label, record_problems
+from pydantic import Field
+
+from dashboard.records import Record, Text
+from dashboard.validation import (
+    DataError,
+    Problem,
+    record_label,
+    record_problems,
+)
+
+SourceKind = Literal[
+    "organisation", "alliance", "paper", "licence_or_model_card", "government", "news", "encyclopedia", "code_host",
+]  # fmt: skip
+HOST_RE = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*\.[a-z]{2,}$")
+
+
+class SourceHost(Record):
+    """One accepted host of data/sources.yaml: whose it is, what kind of source, and how far it reaches."""
+
+    host: Annotated[str, Field(pattern=HOST_RE.pattern, max_length=253)]
+    kind: SourceKind
+    owner: Text
+    subdomains: bool = False
+    paths: list[Annotated[str, Field(pattern=r"^/\S+/$")]] = Field(default_factory=list)
+
 
 URL_PREFIXES = ("http://", "https://")
 

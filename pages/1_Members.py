@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from dashboard import figures, transform, ui
-from dashboard.schema import SECTORS
+from dashboard import ui
+from dashboard.members import figures, transform
+from dashboard.members.schema import SECTORS
 
 page = ui.setup("members")
 members, everyone = page.members, page.roster

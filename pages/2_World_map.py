@@ -2,8 +2,11 @@
 
 import streamlit as st
 
-from dashboard import map_figures, transform, ui
-from dashboard.schema import SECTORS
+from dashboard import ui
+from dashboard.maps import figures as map_figures
+from dashboard.maps import transform as maps_transform
+from dashboard.members import transform as members_transform
+from dashboard.members.schema import SECTORS
 
 page = ui.setup("world_map")
 ui.title_or_stop(page, "world_map.title")
@@ -13,7 +16,7 @@ if page.empty:
     ui.nothing_matches(page)
     st.stop()
 
-counts = transform.count_by_country(members)
+counts = maps_transform.count_by_country(members)
 st.markdown(ui.map_summary(page, counts))
 view, preset = ui.choice(page, "view"), ui.choice(page, "preset")
 ui.clear_countries_button(page)
@@ -26,23 +29,23 @@ if view == "points" or not shapes:
     title = page.t("world_map.points.title", members=page.tn("count.member", placed),
                    countries=page.tn("count.country", len(counts)))  # fmt: skip
     sectors = ui.label_map(page, "sector", SECTORS)
-    ordered = transform.in_sector_order(members, SECTORS)
+    ordered = members_transform.in_sector_order(members, SECTORS)
     here = page.t("world_map.points.here")
-    if placed <= transform.MAX_MAP_POINTS or not shapes:
+    if placed <= maps_transform.MAX_MAP_POINTS or not shapes:
         imprecise = page.t("world_map.points.imprecise")
-        fig = ui.figure(map_figures.member_points_map, transform.map_points(ui.with_places(page, ordered)),
+        fig = ui.figure(map_figures.member_points_map, maps_transform.map_points(ui.with_places(page, ordered)),
                         sector_labels=sectors, title=title, source=source, preset=preset, here_label=here,
                         flat=not shapes, lang=page.lang, imprecise_label=imprecise)  # fmt: skip
         st.caption(page.t("cohort.symbols") + " " + page.t("world_map.points.imprecise_note"))
     else:  # too many to draw one by one: nearby members of a sector share one marker
         st.caption(page.t("world_map.points.grouped", count=page.labels.number(placed)))
-        fig = ui.figure(map_figures.member_cells_map, transform.map_cells(ordered), sector_labels=sectors, title=title,
-                        source=source, preset=preset, count_label=here, lang=page.lang)  # fmt: skip
+        fig = ui.figure(map_figures.member_cells_map, maps_transform.map_cells(ordered), sector_labels=sectors,
+                        title=title, source=source, preset=preset, count_label=here, lang=page.lang)  # fmt: skip
 else:
     title = page.t("world_map.countries.title", countries=page.tn("count.country", len(counts)))
     fig = ui.figure(map_figures.country_choropleth, counts, title=title, source=source, preset=preset,
                     colorbar_title=page.t("chart.axis_members"), lang=page.lang,
-                    markers=ui.unshaped_countries(transform.locate_countries(members)))  # fmt: skip
+                    markers=ui.unshaped_countries(maps_transform.locate_countries(members)))  # fmt: skip
 ui.map_chart(page, fig, alt=ui.alt(page, title, counts, "country"))
 st.caption(page.t("world_map.help"))
 unplaced = members[members["lat"].isna()]

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from dashboard import figures, openness, ui
+from dashboard import ui
+from dashboard.models import figures
+from dashboard.models import transform as openness
 from dashboard.ui import indexes, initiatives
 from dashboard.ui import open_vs_closed as view
 

@@ -4,7 +4,8 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import transform, ui
+from dashboard import ui
+from dashboard.members import transform
 from dashboard.ui import about, indexes
 
 page = ui.setup("about")

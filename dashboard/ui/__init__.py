@@ -4,6 +4,7 @@ members.py, maps.py, initiatives.py, open_vs_closed.py and indexes.py (helpers o
 two both serve Open vs closed: our grades, and the imported indexes). Pages use ``from dashboard import ui``.
 """
 
+from dashboard.ui.charts import alt, chart, figure, label_map
 from dashboard.ui.maps import (
     clear_countries_button,
     cohort,
@@ -18,23 +19,12 @@ from dashboard.ui.maps import (
     with_places,
 )
 from dashboard.ui.members import DOWNLOADS, download_members, member_detail, member_table, units_note
-from dashboard.ui.page import (
-    Page,
-    alt,
-    chart,
-    choice,
-    choices,
-    figure,
-    headline,
-    label_map,
-    nothing_matches,
-    page_links,
-    setup,
-    share_url,
-    table,
-    title_or_stop,
-)
-from dashboard.ui.state import href, link, md, set_filters
+from dashboard.ui.page import Page
+from dashboard.ui.setup import setup
+from dashboard.ui.sidebar import share_url
+from dashboard.ui.text import href, link, md
+from dashboard.ui.url import set_filters
+from dashboard.ui.widgets import choice, choices, headline, nothing_matches, page_links, table, title_or_stop
 
 __all__ = [
     "DOWNLOADS",

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import transform
-from dashboard.ui.page import Page, table
-from dashboard.ui.state import href, load_record
+from dashboard.members import transform
+from dashboard.ui.cache import load_record
+from dashboard.ui.page import Page
+from dashboard.ui.text import href
+from dashboard.ui.widgets import table
 from dashboard.validation import DataError
 
 

@@ -7,10 +7,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import growth
-from dashboard.figures_growth import membership_timeline
-from dashboard.ui.page import Page, chart, figure
-from dashboard.ui.state import link, md
+from dashboard.growth import transform as growth
+from dashboard.growth.figures import membership_timeline
+from dashboard.ui.charts import chart, figure
+from dashboard.ui.page import Page
+from dashboard.ui.text import link, md
 
 
 def growth_sentence(page: Page) -> str:

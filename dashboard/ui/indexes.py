@@ -7,15 +7,17 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from dashboard import index_figures as figs
-from dashboard import index_transform as tr
 from dashboard import paths
-from dashboard.index_schema import INDEX_DIMENSIONS, Provenance
-from dashboard.indexes import Indexes, load_indexes
+from dashboard.indexes import figures as figs
+from dashboard.indexes import transform as tr
+from dashboard.indexes.load import Indexes, load_indexes
+from dashboard.indexes.schema import INDEX_DIMENSIONS, Provenance
 from dashboard.routes import EDITIONS
+from dashboard.ui.cache import file_stamp
+from dashboard.ui.charts import chart, figure, on_request
 from dashboard.ui.open_vs_closed import Answers, qualifying
-from dashboard.ui.page import Page, chart, figure, on_request
-from dashboard.ui.state import file_stamp, link, md, show_data_error
+from dashboard.ui.page import Page
+from dashboard.ui.text import link, md, show_data_error
 from dashboard.validation import DataError
 
 INDEX_ANSWERS = Answers(

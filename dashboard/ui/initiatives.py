@@ -9,10 +9,11 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from dashboard import paths
-from dashboard.data import load_initiatives
-from dashboard.schema import Event, Initiatives, Model, Point
+from dashboard.models.load import load_initiatives
+from dashboard.models.schema import Event, Initiatives, Model, Point
+from dashboard.ui.cache import file_stamp
 from dashboard.ui.page import Page
-from dashboard.ui.state import file_stamp, link, md, show_data_error
+from dashboard.ui.text import link, md, show_data_error
 from dashboard.validation import DataError
 
 

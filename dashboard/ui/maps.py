@@ -12,14 +12,19 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import figures, formats, growth, paths, transform
-from dashboard.data import (
-    topology_countries,
-)
-from dashboard.filters import FilterState
-from dashboard.schema import SECTORS
-from dashboard.ui.page import Page, choice, data_table
-from dashboard.ui.state import STATE, file_stamp, md, set_filters
+from dashboard import formats, paths
+from dashboard.charts import style as figures
+from dashboard.growth import transform as growth
+from dashboard.maps.transform import topology_countries
+from dashboard.members import transform
+from dashboard.members.filters import FilterState
+from dashboard.members.schema import SECTORS
+from dashboard.ui.cache import file_stamp
+from dashboard.ui.charts import data_table
+from dashboard.ui.page import Page
+from dashboard.ui.text import md
+from dashboard.ui.url import STATE, set_filters
+from dashboard.ui.widgets import choice
 
 # ---------------------------------------------------------------- map and sectors
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import formats, transform
+from dashboard import formats
+from dashboard.members import export as transform
 from dashboard.ui.maps import area_text, place_text
 from dashboard.ui.page import Page
-from dashboard.ui.state import MEMBER, WIDGET, _set_url, _url_values, link, md
+from dashboard.ui.text import link, md
+from dashboard.ui.url import MEMBER, WIDGET, set_url, url_values
 from dashboard.validation import is_http_url
 
 # ---------------------------------------------------------------- the Members page
@@ -73,10 +75,10 @@ def member_table(page: Page, everyone: pd.DataFrame) -> str | None:
             "sources": col.ListColumn(page.t("members.col.sources")),
         },
     )
-    given = _url_values(MEMBER)
+    given = url_values(MEMBER)
     wanted = given[-1] if given and given[-1] in set(everyone["id"]) else ""
     if given != ([wanted] if wanted else []):
-        _set_url(MEMBER, [wanted] if wanted else [])  # one shown member at most; the rest dropped quietly
+        set_url(MEMBER, [wanted] if wanted else [])  # one shown member at most; the rest dropped quietly
     return wanted or None
 
 
@@ -85,12 +87,12 @@ def _on_table_select() -> None:
     rows = list(st.session_state[TABLE].selection.rows)
     ids = st.session_state.get(TABLE_IDS, [])
     if rows and 0 <= rows[0] < len(ids):
-        _set_url(MEMBER, [ids[rows[0]]])
+        set_url(MEMBER, [ids[rows[0]]])
 
 
 def _on_member_pick() -> None:
     picked = st.session_state.get(WIDGET.format(MEMBER))
-    _set_url(MEMBER, [picked] if picked else [])
+    set_url(MEMBER, [picked] if picked else [])
 
 
 def member_detail(page: Page, members: pd.DataFrame, selected: str | None) -> None:

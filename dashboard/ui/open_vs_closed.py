@@ -8,9 +8,10 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from dashboard.schema import DIMENSIONS, Initiatives, Model
-from dashboard.ui.page import Page, on_request
-from dashboard.ui.state import link, md
+from dashboard.models.schema import DIMENSIONS, Initiatives, Model
+from dashboard.ui.charts import on_request
+from dashboard.ui.page import Page
+from dashboard.ui.text import link, md
 
 SYMBOL = {"open": "●", "partial": "◐", "closed": "○"}
 

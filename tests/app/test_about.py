@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dashboard.data import load_alliance, load_members
-from dashboard.filters import FilterState, apply
 from dashboard.formats import date
+from dashboard.members.filters import FilterState, apply
+from dashboard.members.load import load_alliance, load_members
 from tests.app.conftest import run_page
 
 

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from dashboard.data import load_members
-from dashboard.filters import FilterState, apply
+from dashboard.charts.theme import SECTOR_SYMBOLS
+from dashboard.members.filters import FilterState, apply
+from dashboard.members.load import load_members
 from dashboard.routes import ROUTES, route
-from dashboard.theme import SECTOR_SYMBOLS
 from tests.app.conftest import metric, run_page, url_values
 
 LATER = "2024-02-16"  # the last dated record: every member in the data had joined by then

@@ -11,12 +11,13 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from dashboard.data import load_categories, load_initiatives, load_members, load_regions
-from dashboard.filters import FilterState, apply
 from dashboard.i18n import catalog
-from dashboard.indexes import load_indexes
+from dashboard.indexes.load import load_indexes
+from dashboard.members.filters import FilterState, apply
+from dashboard.members.load import load_categories, load_members, load_regions
+from dashboard.models.load import load_initiatives
+from dashboard.records import local_texts
 from dashboard.routes import ROUTES
-from dashboard.schema import local_texts
 from tests.app.conftest import metric, run_page, url_values
 
 PARAMS: dict[str, dict[str, Any]] = {
@@ -135,7 +136,7 @@ def test_french_csv_download_has_french_headers_and_the_right_numbers(monkeypatc
 
 
 def test_country_and_category_options_are_french_names_in_french_order() -> None:
-    from dashboard.filters import fold
+    from dashboard.members.filters import fold
 
     at = run_page("pages/1_Members.py", lang="fr")
     for key in ("country", "category"):

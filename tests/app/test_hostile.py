@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.routes import ROUTES
-from dashboard.ui.state import md
+from dashboard.ui.text import md
 from tests.app.conftest import expanders, open_expanders, run_page, use_data_dir
 from tests.hostile import FORMULA, HOSTILE_URLS, IMG, JS_LINK, SCRIPT, write_hostile_data
 

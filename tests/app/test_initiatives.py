@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import paths
-from dashboard.data import load_initiatives
+from dashboard.models.load import load_initiatives
 from tests.app.conftest import open_expanders, run_page, share_link, url_values
 
 OPEN = "pages/5_Open_vs_closed.py"

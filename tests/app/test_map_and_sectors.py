@@ -6,8 +6,8 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from dashboard.data import load_members
-from dashboard.filters import FilterState, apply
+from dashboard.members.filters import FilterState, apply
+from dashboard.members.load import load_members
 from tests.app.conftest import run_page, share_link, url_values
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from dashboard import paths
-from dashboard.data import load_members
-from dashboard.filters import FilterState, apply
+from dashboard.members.filters import FilterState, apply
+from dashboard.members.load import load_members
 from tests.app.conftest import run_page
 
 

@@ -7,7 +7,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.indexes import load_indexes
+from dashboard.indexes.load import load_indexes
 from dashboard.routes import EDITIONS
 from tests.app.conftest import run_page, url_values
 

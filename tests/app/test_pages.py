@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.data import load_members
-from dashboard.filters import FilterState, apply
+from dashboard.members.filters import FilterState, apply
+from dashboard.members.load import load_members
 from dashboard.routes import ROUTES
 from tests.app.conftest import metric, run_page, url_values
 

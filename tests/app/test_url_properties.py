@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from dashboard import filters
 from dashboard.i18n import languages
+from dashboard.members import filters
 from dashboard.routes import ROUTES
 from tests.app.conftest import run_page, url_values
 from tests.unit.test_properties import MEMBERS, VALID, query

@@ -79,7 +79,7 @@ def _hex_to_rgb(value: str) -> str:
 def test_no_serious_or_critical_violation(
     server: Server, watched: tuple[object, Watch], route: object, theme: str, lang: str
 ) -> None:
-    from dashboard.theme import THEMES as DEFINED
+    from dashboard.charts.theme import THEMES as DEFINED
 
     page, watch = watched
     page.emulate_media(color_scheme=theme)  # type: ignore[attr-defined]
@@ -134,7 +134,7 @@ CHART_TITLE_COLOUR = "() => getComputedStyle(document.querySelector('.js-plotly-
 def test_the_reader_switches_to_dark_in_the_app_menu_and_the_charts_follow(
     server: Server, watched: tuple[object, Watch]
 ) -> None:
-    from dashboard.theme import DARK, LIGHT
+    from dashboard.charts.theme import DARK, LIGHT
 
     page, watch = watched
     page.emulate_media(color_scheme="light")  # type: ignore[attr-defined]

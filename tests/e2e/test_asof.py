@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from dashboard.data import load_members
-from dashboard.filters import FilterState, apply
+from dashboard.members.filters import FilterState, apply
+from dashboard.members.load import load_members
 from tests.e2e.conftest import Server, Watch, assert_clean, open_page, query, screenshot, settle
 
 LATER = "2024-02-16"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dashboard.data import load_members
-from dashboard.filters import FilterState, apply
+from dashboard.members.filters import FilterState, apply
+from dashboard.members.load import load_members
 from tests.e2e.conftest import Server, Watch, assert_clean, open_page, screenshot
 
 

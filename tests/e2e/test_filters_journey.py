@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 import pandas as pd
 import pytest
 
-from dashboard.data import load_members
-from dashboard.filters import FilterState, apply
+from dashboard.members.filters import FilterState, apply
+from dashboard.members.load import load_members
 from dashboard.routes import ROUTES
 from tests.e2e.conftest import Server, Watch, assert_clean, open_page, query, screenshot, settle
 

@@ -6,11 +6,12 @@ import re
 
 import pytest
 
-from dashboard.data import load_categories, load_initiatives, load_regions
 from dashboard.i18n import catalog
-from dashboard.indexes import load_indexes
+from dashboard.indexes.load import load_indexes
+from dashboard.members.load import load_categories, load_regions
+from dashboard.models.load import load_initiatives
+from dashboard.records import local_texts
 from dashboard.routes import ROUTES
-from dashboard.schema import local_texts
 from tests.e2e.conftest import Server, Watch, assert_clean, open_page, query, screenshot, settle
 
 # Each page with its filters and its own keys set, as a shared link would carry them.

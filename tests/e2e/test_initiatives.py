@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from dashboard.data import load_initiatives
+from dashboard.models.load import load_initiatives
 from tests.e2e.conftest import Server, Watch, assert_clean, open_page, screenshot, settle
 
 

@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 
 from dashboard import paths
-from dashboard.data import load_members, topology_countries
-from dashboard.filters import FilterState, apply
+from dashboard.maps.transform import topology_countries
+from dashboard.members.filters import FilterState, apply
+from dashboard.members.load import load_members
 from tests.e2e.conftest import (
     Server,
     Watch,

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from dashboard import paths
-from dashboard.data import load_members
-from dashboard.filters import FilterState, apply
+from dashboard.members.filters import FilterState, apply
+from dashboard.members.load import load_members
 from dashboard.routes import ROUTES
 from tests.e2e.conftest import Watch, assert_clean, free_port, open_page, screenshot, settle
 from tests.e2e.proxy import Stack, start_nginx, start_stack, stop_stack

@@ -8,14 +8,10 @@ import pytest
 import yaml
 
 from dashboard import paths
-from dashboard.alliance_record import (
-    AllianceRecord,
-    coverage,
-    load_alliance_record,
-    record_check_problems,
-)
-from dashboard.data import load_alliance, load_member_records
-from dashboard.schema import Disagreement, Headquarters, LocalParagraph, Member
+from dashboard.members.load import load_alliance, load_member_records
+from dashboard.members.record import AllianceRecord, coverage, load_alliance_record, record_check_problems
+from dashboard.members.schema import Disagreement, Headquarters, Member
+from dashboard.records import LocalParagraph
 from dashboard.validation import DataError
 
 FILE = "data/members.yaml"

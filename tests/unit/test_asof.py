@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.filters import FilterState, Options, apply, from_query, joined_by, options_from, to_query
+from dashboard.members.filters import FilterState, Options, apply, from_query, joined_by, options_from, to_query
 
 DATES = ("2023-12-05", "2024-01-04", "2024-02-08")
 OPTIONS = Options(sector=(), region=(), country=(), category=(), asof=DATES)

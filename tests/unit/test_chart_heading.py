@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.figures import HEADING_LINE, fit_heading, plot_text, wrap_parts
+from dashboard.charts.style import HEADING_LINE, fit_heading, plot_text, wrap_parts
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ def test_nothing_in_the_app_opts_into_raw_html() -> None:
 
 
 def test_the_only_raw_html_is_a_fixed_style_sheet() -> None:
-    from dashboard.ui.page import FOCUS_CSS
+    from dashboard.ui.setup import FOCUS_CSS
 
     assert re.fullmatch(r"<style>[^<>{}]*(\{[^<>{}]*\}[^<>{}]*)*</style>", FOCUS_CSS)
-    assert [p.name for p in CODE if "st.html(" in p.read_text(encoding="utf-8")] == ["page.py"]
+    assert [p.name for p in CODE if "st.html(" in p.read_text(encoding="utf-8")] == ["setup.py"]

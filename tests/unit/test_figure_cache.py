@@ -9,9 +9,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import figures
-from dashboard.chartdata import figure_table
-from dashboard.ui.page import _arrays, figure
+from dashboard.charts.table import figure_table
+from dashboard.members import figures
+from dashboard.ui.charts import _arrays, figure
 
 SECTORS = {"company": "Company", "academia": "Academia"}
 
@@ -67,7 +67,7 @@ def test_packed_number_arrays_are_unpacked(packed: dict, expected: object) -> No
 
 
 def test_frames_are_told_apart_by_every_value_even_with_lists_in_cells() -> None:
-    from dashboard.ui.page import _frame_key
+    from dashboard.ui.charts import _frame_key
 
     big = pd.DataFrame({"n": range(60_000), "tags": [["a"]] * 60_000})
     changed = big.copy()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.figures import SECTOR_COLORS, category_bar, country_bar, sector_bar
-from dashboard.transform import OTHER
+from dashboard.charts.theme import SECTOR_COLORS
+from dashboard.members.figures import category_bar, country_bar, sector_bar
+from dashboard.members.transform import OTHER
 
 LABELS = {"company": "Company", "academia": "Academia"}
 
@@ -52,7 +53,7 @@ def test_height_grows_with_the_number_of_bars() -> None:
 
 
 def test_palette_has_a_distinct_colour_for_every_sector() -> None:
-    from dashboard.schema import SECTORS
+    from dashboard.members.schema import SECTORS
 
     assert set(SECTOR_COLORS) == set(SECTORS)
     assert len(set(SECTOR_COLORS.values())) == len(SECTORS)
@@ -61,7 +62,7 @@ def test_palette_has_a_distinct_colour_for_every_sector() -> None:
 def test_french_charts_use_french_separators_percentages_and_punctuation() -> None:
     import pandas as pd
 
-    from dashboard.figures import sector_bar, sector_mix_bar
+    from dashboard.members.figures import sector_bar, sector_mix_bar
 
     counts = pd.DataFrame({"sector": ["company"], "count": [1234]})
     fig = sector_bar(counts, labels={"company": "Entreprise"}, title="t", source="s", axis="Membres", lang="fr")

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.filters import MAX_QUERY, FilterState, Options, apply, clean_query, facet_counts, from_query, to_query
+from dashboard.members.filters import (
+    MAX_QUERY,
+    FilterState,
+    Options,
+    apply,
+    clean_query,
+    facet_counts,
+    from_query,
+    to_query,
+)
 
 OPTIONS = Options(
     sector=("company", "academia", "nonprofit"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import growth
-from dashboard.figures_growth import membership_timeline
+from dashboard.growth import transform as growth
+from dashboard.growth.figures import membership_timeline
 
 NAMES = {"line": "Members", "events": "Events", "reported": "Reported", "shown": "shown"}
 

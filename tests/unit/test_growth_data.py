@@ -7,8 +7,9 @@ import re
 import pandas as pd
 import pytest
 
-from dashboard.data import load_events, load_members
-from dashboard.schema import COMMIT_URL_RE
+from dashboard.growth.load import load_events
+from dashboard.members.load import load_members
+from dashboard.members.schema import COMMIT_URL_RE
 
 # The 57 launch records as they stood before later members were added: id -> joined.
 FOUNDING_IDS = [

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.data import load_members
-from dashboard.ui.state import href, link, md
+from dashboard.members.load import load_members
+from dashboard.ui.text import href, link, md
 from dashboard.validation import DataError, is_http_url
 from tests.factories import member, write_yaml
 from tests.hostile import HOSTILE_URLS, NOT_HTTP_URLS, write_hostile_data

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import index_figures as figs
+from dashboard.indexes import figures as figs
 
 EDITIONS = {"2023-10": "October 2023", "2024-05": "May 2024"}
 LABELS = {"title": "T", "source": "S", "member_label": "Member", "other_label": "Other"}

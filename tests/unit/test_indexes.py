@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 import yaml
 
-from dashboard import index_transform as tr
 from dashboard import paths
-from dashboard.data import load_members
-from dashboard.index_schema import INDEX_DIMENSIONS
-from dashboard.indexes import Indexes, load_indexes
+from dashboard.indexes import transform as tr
+from dashboard.indexes.load import Indexes, load_indexes
+from dashboard.indexes.schema import INDEX_DIMENSIONS
+from dashboard.members.load import load_members
 from dashboard.routes import EDITIONS
 from dashboard.validation import DataError
 

@@ -10,10 +10,12 @@ import pytest
 import yaml
 
 from dashboard import paths
-from dashboard.data import load_alliance, load_initiatives, load_members
-from dashboard.figures import MEMBER_COLOR, OTHER_COLOR, release_gradient
-from dashboard.openness import CRITERIA, models_frame, openness_score, qualifies
-from dashboard.schema import DIMENSIONS, GRADIENT, Model
+from dashboard.charts.theme import MEMBER_COLOR, OTHER_COLOR
+from dashboard.members.load import load_alliance, load_members
+from dashboard.models.figures import release_gradient
+from dashboard.models.load import load_initiatives
+from dashboard.models.schema import DIMENSIONS, GRADIENT, Model
+from dashboard.models.transform import CRITERIA, models_frame, openness_score, qualifies
 from dashboard.validation import DataError
 
 MEMBER_IDS = set(load_members()["id"])

@@ -36,7 +36,7 @@ def test_every_locale_has_the_same_keys_as_english() -> None:
 
 
 def test_dynamic_keys_exist_for_every_value() -> None:
-    from dashboard.schema import SECTORS
+    from dashboard.members.schema import SECTORS
 
     keys = [f"sector.{s}" for s in SECTORS] + [f"nav.{r.key}" for r in ROUTES]
     assert all(k in catalog("en") for k in keys)
@@ -75,7 +75,7 @@ def test_counted_phrases_have_both_forms_for_every_use() -> None:
     english = catalog("en")
     stems = {k.rsplit(".", 1)[0] for k in english if k.endswith((".one", ".other"))}
     assert all(f"{s}.one" in english and f"{s}.other" in english for s in stems)
-    from dashboard.schema import SECTORS
+    from dashboard.members.schema import SECTORS
 
     assert {f"summary.{s}" for s in SECTORS} <= stems
     counted = set()
@@ -126,7 +126,7 @@ def test_route_keys_exist_in_every_locale() -> None:
 
 
 def test_data_files_carry_every_language_of_the_app() -> None:
-    from dashboard.schema import LANGUAGES, LocalText
+    from dashboard.records import LANGUAGES, LocalText
 
     assert set(LocalText.model_fields) == set(LANGUAGES) == set(languages())
 

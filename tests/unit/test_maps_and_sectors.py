@@ -8,24 +8,14 @@ import pandas as pd
 import pytest
 
 from dashboard import paths
-from dashboard.data import load_members, topology_countries
-from dashboard.figures import (
-    SECTOR_COLORS,
-    sector_mix_bar,
-    sector_region_heatmap,
-    sector_treemap,
-)
-from dashboard.filters import FilterState, apply
-from dashboard.map_figures import country_choropleth, member_points_map
-from dashboard.schema import SECTORS
-from dashboard.transform import (
-    count_by_country,
-    hierarchy,
-    locate_countries,
-    map_points,
-    sector_region_matrix,
-    sector_shares,
-)
+from dashboard.charts.theme import SECTOR_COLORS
+from dashboard.maps.figures import country_choropleth, member_points_map
+from dashboard.maps.transform import count_by_country, locate_countries, map_points, topology_countries
+from dashboard.members.figures import sector_mix_bar, sector_region_heatmap, sector_treemap
+from dashboard.members.filters import FilterState, apply
+from dashboard.members.load import load_members
+from dashboard.members.schema import SECTORS
+from dashboard.members.transform import hierarchy, sector_region_matrix, sector_shares
 
 REGIONS = ["north_america", "latin_america", "europe", "middle_east", "africa", "asia_pacific"]
 

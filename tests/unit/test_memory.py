@@ -8,7 +8,7 @@ import types
 
 import pytest
 
-from dashboard import memory
+from dashboard.server import memory
 
 
 @pytest.mark.parametrize(

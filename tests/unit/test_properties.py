@@ -11,11 +11,13 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard import filters, transform
-from dashboard.data import load_categories, load_events, load_members, load_regions, members_frame, validate_members
+from dashboard.growth.load import load_events
 from dashboard.i18n import DEFAULT_LANG, languages, pick_language
+from dashboard.members import export as transform
+from dashboard.members import filters
+from dashboard.members.load import load_categories, load_members, load_regions, members_frame, validate_members
+from dashboard.members.schema import FIELDS, SECTORS
 from dashboard.routes import ROUTES, parse_params
-from dashboard.schema import FIELDS, SECTORS
 from dashboard.validation import DataError
 from tests.factories import member
 

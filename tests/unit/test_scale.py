@@ -9,11 +9,13 @@ import pytest
 
 from bench.generate import write_dataset
 from dashboard import paths
-from dashboard.data import load_events, load_members
-from dashboard.figures import count_step
-from dashboard.map_figures import member_cells_map
-from dashboard.schema import SECTORS
-from dashboard.transform import hierarchy, map_cells, names_text
+from dashboard.charts.style import count_step
+from dashboard.growth.load import load_events
+from dashboard.maps.figures import member_cells_map
+from dashboard.maps.transform import map_cells
+from dashboard.members.load import load_members
+from dashboard.members.schema import SECTORS
+from dashboard.members.transform import hierarchy, names_text
 
 
 @pytest.fixture(scope="module")

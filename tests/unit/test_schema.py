@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from dashboard.data import load_members
+from dashboard.members.load import load_members
 from dashboard.validation import DataError
 from tests.factories import member, university, write_yaml
 
@@ -257,7 +257,7 @@ def test_yaml_tags_are_not_executed(tmp_path: Path) -> None:
      ("regions", {"europe": {"label": {"en": "Europe", "fr": ""}, "countries": ["CHE"]}}, "label.fr")],
 )  # fmt: skip
 def test_a_missing_french_label_is_a_validation_error(tmp_path: Path, file: str, entry: Any, field: str) -> None:
-    from dashboard.data import load_categories, load_regions
+    from dashboard.members.load import load_categories, load_regions
 
     loader = {"categories": load_categories, "regions": load_regions}[file]
     with pytest.raises(DataError) as caught:
@@ -266,7 +266,7 @@ def test_a_missing_french_label_is_a_validation_error(tmp_path: Path, file: str,
 
 
 def test_french_display_columns_keep_slugs_and_codes() -> None:
-    from dashboard.data import load_categories, load_regions, localise_members
+    from dashboard.members.load import load_categories, load_regions, localise_members
 
     english = load_members()
     french = localise_members(english, "fr", load_categories(), load_regions())

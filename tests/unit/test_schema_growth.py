@@ -8,7 +8,8 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from dashboard.data import load_events, load_members
+from dashboard.growth.load import load_events
+from dashboard.members.load import load_members
 from dashboard.validation import DataError
 from tests.factories import member, university, write_yaml
 

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from dashboard import paths
-from dashboard.data import load_alliance, load_initiatives, load_members, load_sources
-from dashboard.schema import SourceHost
-from dashboard.sources import AcceptedHosts, accepted_hosts, host_problems
+from dashboard.members.load import load_alliance, load_members, load_sources
+from dashboard.models.load import load_initiatives
+from dashboard.sources import AcceptedHosts, SourceHost, accepted_hosts, host_problems
 from dashboard.validation import DataError
 from tests.factories import member, university, write_yaml
 

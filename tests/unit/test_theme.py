@@ -9,7 +9,8 @@ import warnings
 import numpy as np
 import pytest
 
-from dashboard import paths, theme
+from dashboard import paths
+from dashboard.charts import theme
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # colour warns that optional plotting back-ends are missing
@@ -59,7 +60,7 @@ def test_the_check_can_fail_on_two_similar_colours() -> None:
 
 
 def test_every_sector_has_a_colour_and_a_pattern_of_its_own() -> None:
-    from dashboard.schema import SECTORS
+    from dashboard.members.schema import SECTORS
 
     for mapping in (theme.SECTOR_COLORS, theme.SECTOR_PATTERNS):
         assert set(mapping) == set(SECTORS)

@@ -8,17 +8,9 @@ import json
 
 import pandas as pd
 
-from dashboard.data import load_members
-from dashboard.transform import (
-    OTHER,
-    count_by,
-    count_by_category,
-    headline,
-    pairs_text,
-    to_csv_bytes,
-    to_json_bytes,
-    top_with_rest,
-)
+from dashboard.members.export import to_csv_bytes, to_json_bytes
+from dashboard.members.load import load_members
+from dashboard.members.transform import OTHER, count_by, count_by_category, headline, pairs_text, top_with_rest
 
 
 def test_count_by_follows_the_given_order_and_skips_absent_values() -> None:

@@ -1,37 +1,21 @@
-"""Loading the YAML datasets into validated pandas frames; no Streamlit here."""
+"""Loading the members, their reference tables and the launch facts into validated frames; no Streamlit here."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
-from pydantic import BaseModel
 
 from dashboard import formats, paths
+from dashboard.files import mapping_of, read_yaml
+from dashboard.members.schema import Alliance, Category, Member, Region, cross_record_problems
 from dashboard.places import Places, load_places
-from dashboard.schema import (
-    LANGUAGES,
-    Alliance,
-    Category,
-    Initiatives,
-    Member,
-    Milestone,
-    Model,
-    Region,
-    cross_record_problems,
-    milestone_problems,
-    reference_problems,
-)
+from dashboard.records import LANGUAGES
 from dashboard.sources import AcceptedHosts, accepted_hosts, host_problems
 from dashboard.validation import DataError, Problem, list_problems, record_problems
-
-# libyaml's safe loader parses the same YAML 1.1 about ten times faster than the pure-Python one.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MEMBER_COLUMNS: tuple[str, ...] = (
     "id", "name", "short_name", "sector", "category", "category_label", "membership", "joined",
@@ -39,40 +23,6 @@ MEMBER_COLUMNS: tuple[str, ...] = (
     "lon", "precision", "hq_source", "part_of", "website", "founded", "sources", "notes", "notes_text",
     "disagreements",
 )  # fmt: skip
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse one YAML file with ``safe_load``; turn every failure into a DataError naming the file."""
-    name = paths.display(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError([Problem(name, "file not found")]) from None
-    except UnicodeDecodeError as exc:
-        raise DataError([Problem(name, f"not UTF-8 text (byte {exc.start})")]) from None
-    except OSError as exc:
-        raise DataError([Problem(name, f"cannot be read ({exc.strerror})")]) from None
-    try:
-        return yaml.load(text, Loader=_SAFE_LOADER)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        what = exc.problem or exc.context or "invalid YAML"
-        raise DataError([Problem(where, f"YAML syntax error: {what}")]) from None
-    except yaml.YAMLError as exc:
-        raise DataError([Problem(name, f"YAML error: {exc}")]) from None
-
-
-def mapping_of(model: type[BaseModel], path: Path, what: str) -> dict[str, Any]:
-    """A file that maps keys to records of one model; every record is checked."""
-    raw = read_yaml(path)
-    name = paths.display(path)
-    if not isinstance(raw, dict) or not raw:
-        raise DataError([Problem(name, f"top level: expected a mapping of {what}, got {type(raw).__name__}")])
-    problems = [p for key, value in raw.items() for p in record_problems(model, value, name, f"'{key}'")[1]]
-    if problems:
-        raise DataError(problems)
-    return raw
 
 
 def _labels(raw: Mapping[str, Any]) -> dict[str, dict[str, str]]:
@@ -225,44 +175,11 @@ def load_members(
 
 def load_member_records(path: Path = paths.MEMBERS) -> list[Member]:
     """The member file as validated records (for checks that need more than the frame)."""
-    categories, regions = _tables()
+    categories, regions = reference_tables()
     return validate_members(read_yaml(path), paths.display(path), categories, regions, load_sources())
 
 
-EVENT_COLUMNS: tuple[str, ...] = (
-    "id", "date", "kind", "title", "members", "named", "count", "count_wording", "source", "notes",
-)  # fmt: skip
-
-
-def load_events(
-    path: Path = paths.EVENTS, *, members_path: Path = paths.MEMBERS, sources_path: Path = paths.SOURCES
-) -> pd.DataFrame:
-    """The dated membership events, one row each in date order; ``named`` is how many members it names.
-
-    The members they name are checked against the member file (which is validated too), every source URL
-    against the accepted hosts."""
-    name, hosts = paths.display(path), load_sources(sources_path)
-    members = validate_members(read_yaml(members_path), paths.display(members_path), *_tables(), hosts)
-    raw = read_yaml(path)
-    events, problems = list_problems(Milestone, raw, name, "events")
-    problems += host_problems(raw, name, hosts) + milestone_problems(events, members, name)
-    if problems:
-        raise DataError(problems)
-    frame = pd.DataFrame([e.model_dump() for e in events], columns=list(EVENT_COLUMNS))
-    frame["titles"] = frame["title"]  # every language; ``title`` is the English, see localise_events
-    frame["title"] = frame["titles"].map(lambda t: t["en"])
-    frame["members"] = frame["members"].map(tuple)
-    frame["named"] = frame["members"].map(len)
-    frame["count"] = frame["count"].astype("Int64")
-    return frame.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
-
-
-def localise_events(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The same events with ``title`` in ``lang``."""
-    return frame if lang == "en" else frame.assign(title=frame["titles"].map(lambda t: t[lang]))
-
-
-def _tables() -> tuple[Categories, Regions]:
+def reference_tables() -> tuple[Categories, Regions]:
     return load_categories(), load_regions()
 
 
@@ -277,40 +194,3 @@ def load_alliance(path: Path = paths.ALLIANCE, *, sources_path: Path = paths.SOU
     if alliance is None or problems:
         raise DataError(problems)
     return alliance
-
-
-def topology_countries(path: Path) -> frozenset[str]:
-    """The ISO 3166-1 alpha-3 codes that have a shape in a Plotly topojson file (empty if unreadable)."""
-    try:
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))
-        geometries = raw["objects"]["countries"]["geometries"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return frozenset()
-    return frozenset(str(g["id"]) for g in geometries if isinstance(g, dict) and g.get("id"))
-
-
-def load_initiatives(
-    path: Path = paths.INITIATIVES,
-    models_path: Path = paths.MODELS,
-    *,
-    member_ids: set[str] | None = None,
-    sources_path: Path = paths.SOURCES,
-) -> tuple[Initiatives, list[Model]]:
-    """The focus areas, release gradient, arguments and history (one mapping) and the models (one row each).
-
-    Member ids they name are checked against ``member_ids`` (default: the shipped member file)."""
-    name, models_name = paths.display(path), paths.display(models_path)
-    raw, raw_models = read_yaml(path), read_yaml(models_path)
-    problems: list[Problem] = []
-    initiatives, found = record_problems(Initiatives, raw, name, "(page content)")
-    problems += found
-    models, found = list_problems(Model, raw_models, models_name, "model records")
-    problems += found
-    hosts = load_sources(sources_path)
-    problems += host_problems(raw, name, hosts, "(page content)") + host_problems(raw_models, models_name, hosts)
-    if initiatives is not None:
-        known = member_ids if member_ids is not None else set(load_members()["id"])
-        problems += reference_problems(initiatives, models, known, name, models_name)
-    if problems or initiatives is None:
-        raise DataError(problems)
-    return initiatives, models

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures import FONT, NEUTRAL, bottom_legend, fit_heading, heading
+from dashboard.charts.style import FONT, bottom_legend, fit_heading, heading
+from dashboard.charts.theme import NEUTRAL
 from dashboard.formats import date, separators
 
 LINE = "#0072B2"

@@ -16,8 +16,9 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from dashboard import paths
-from dashboard.data import read_yaml
-from dashboard.schema import Country, IsoDate, Member, Record, Slug, Text, Url
+from dashboard.files import read_yaml
+from dashboard.members.schema import Member
+from dashboard.records import Country, IsoDate, Record, Slug, Text, Url
 from dashboard.validation import DataError, Problem, record_problems
 
 Sha = Annotated[str, Field(pattern=r"^[0-9a-f]{40}$")]

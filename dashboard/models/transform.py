@@ -6,10 +6,12 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from dashboard.routes import CRITERIA as CRITERIA_KEYS
-from dashboard.schema import DIMENSIONS, GRADIENT, Model
+from dashboard.models.schema import DIMENSIONS, GRADIENT, Model
 
 # The components a reader can require (the URL's `require` values), and the release dimension each reads.
+# 'What counts as open?': the reader's criteria, as URL values (require=weights&require=data), each with the
+# dimension of our grades it asks to be open.
+CRITERIA_KEYS: tuple[str, ...] = ("weights", "data", "code", "licence", "documentation")
 CRITERIA: dict[str, str] = dict(
     zip(CRITERIA_KEYS, ("weights", "training_data", "training_code", "licence", "documentation"), strict=True)
 )

@@ -1,22 +1,13 @@
-"""Pure frame-to-frame steps behind the charts, figures and downloads; no Streamlit, no Plotly."""
+"""Counts and shapes of the member frame for the pages: by sector, country, category; headline; About's tallies."""
 
 from __future__ import annotations
 
-import io
-import json
-import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 OTHER = "__other__"  # the key of the grouped remainder in a top-N count
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-EXPORT_COLUMNS: tuple[str, ...] = (
-    "id", "name", "short_name", "sector", "category", "category_label", "membership", "joined", "joined_kind",
-    "joined_source", "city", "hq_region",
-    "country", "country_name", "region", "lat", "lon", "precision", "part_of", "website", "founded", "sources", "notes",
-)  # fmt: skip
 
 
 def count_by(frame: pd.DataFrame, column: str, order: Sequence[str] | None = None) -> pd.DataFrame:
@@ -84,53 +75,6 @@ def labelled_pairs(counts: pd.DataFrame, column: str, labels: Mapping[str, str])
     return [(labels.get(str(v), str(v)), int(c)) for v, c in zip(counts[column], counts["count"], strict=True)]
 
 
-def _neutralise(value: object) -> object:
-    """Make a spreadsheet show a cell as text instead of running it as a formula. A text that already starts
-    with an apostrophe gets one too, so a reader can always undo it by removing exactly one."""
-    if isinstance(value, str) and value.startswith((*FORMULA_STARTS, "'")):
-        return "'" + value
-    return value
-
-
-def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """The columns offered for download, one row per member, sources as a list."""
-    return frame.loc[:, list(EXPORT_COLUMNS)].reset_index(drop=True)
-
-
-def to_csv_bytes(frame: pd.DataFrame, headers: Mapping[str, str] | None = None) -> bytes:
-    """CSV (UTF-8 with BOM for spreadsheets, CRLF line ends); sources joined by ' | '; formula-like cells
-    neutralised.
-
-    ``headers`` renames the columns (the reader's language); values stay as they are (numbers with a
-    decimal point, codes and slugs), so the file reads the same in every tool."""
-    table = export_frame(frame).copy()
-    table["sources"] = table["sources"].map(" | ".join)
-    table = table.astype(object).where(table.notna(), None)
-    table = table.map(_neutralise).rename(columns=dict(headers or {}))
-    buffer = io.StringIO()
-    # RFC 4180 line ends: the writer then quotes any text holding a CR or LF, so a stray CR in a note
-    # cannot split a row (with "\n" alone a bare CR was written unquoted and read back as a line break).
-    table.to_csv(buffer, index=False, lineterminator="\r\n")
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def to_json_bytes(frame: pd.DataFrame) -> bytes:
-    """A JSON list of member objects, nulls as null, sources as a list."""
-    table = export_frame(frame).astype(object)
-    records = [{k: (None if _is_missing(v) else v) for k, v in row.items()} for row in table.to_dict("records")]
-    return json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8")
-
-
-def _is_missing(value: object) -> bool:
-    return not isinstance(value, list) and bool(pd.isna(value))
-
-
-# ---------------------------------------------------------------- map and sectors
-
-SPREAD_DEGREES = 0.5  # how far apart members sharing one city are drawn, so each can be hovered
-MAX_MAP_POINTS = 2_000  # above this, the points map groups members into cells (one marker per cell and sector)
-CELL_DEGREES = 2.0  # the size of such a cell: about one city region at the world view
-CELL_NAMES = 5  # members named in a cell's hover; the rest are counted
 MAX_TREEMAP_MEMBERS = 500  # above this, the treemap stops at categories (thousands of tiles cannot be read)
 MAX_NAMES = 40  # names listed per country in the map's table and hover; the rest are counted
 
@@ -141,49 +85,6 @@ def names_text(names: Sequence[str], limit: int = MAX_NAMES) -> str:
     if len(ordered) <= limit:
         return ", ".join(ordered)
     return ", ".join(ordered[:limit]) + f", … +{len(ordered) - limit:,}"
-
-
-def map_cells(frame: pd.DataFrame, degrees: float = CELL_DEGREES, names: int = CELL_NAMES) -> pd.DataFrame:
-    """Placed members grouped per sector into square cells of ``degrees``: one row per cell and sector with the
-    mean position, the count, the first member's id and country (what a click on the cell selects), and the
-    first ``names`` short names (``here``), largest cells first."""
-    placed = frame.dropna(subset=["lat", "lon"])
-    row, col = ((placed["lat"] + 90) // degrees).astype(int), ((placed["lon"] + 180) // degrees).astype(int)
-    cell = row.astype(str) + "," + col.astype(str)
-    cells = placed.assign(cell=cell).groupby(["sector", "cell"], sort=False).agg(
-        lat=("lat", "mean"), lon=("lon", "mean"), count=("id", "size"), id=("id", "first"),
-        country=("country", "first"), here=("short_name", lambda s: list(s.iloc[:names])),
-    )  # fmt: skip
-    return cells.reset_index().drop(columns="cell").sort_values("count", ascending=False, kind="stable")
-
-
-def map_points(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per member with coordinates; members sharing a location are spread on a small
-    sunflower around it (``plot_lat``/``plot_lon``) and list each other (``here``, ``here_count``)."""
-    placed = frame.dropna(subset=["lat", "lon"]).copy()
-    key = placed["lat"].round(3).astype(str) + "," + placed["lon"].round(3).astype(str)
-    placed["here_count"] = key.map(key.value_counts()).astype(int)
-    placed["here"] = key.map(placed.groupby(key)["short_name"].agg(list))
-    rank = placed.groupby(key).cumcount()
-    golden = 2.399963  # the golden angle in radians: an even spread for any number of points
-    radius = SPREAD_DEGREES * (rank**0.5) * (placed["here_count"] > 1)
-    placed["plot_lat"] = placed["lat"] + radius * rank.map(lambda i: math.sin(i * golden))
-    placed["plot_lon"] = placed["lon"] + radius * rank.map(lambda i: math.cos(i * golden))
-    return placed.reset_index(drop=True)
-
-
-def count_by_country(frame: pd.DataFrame) -> pd.DataFrame:
-    """Per country: code, name, number of members and their names, largest first."""
-    located = frame.dropna(subset=["country"])
-    grouped = located.groupby(["country", "country_name"]).agg(count=("id", "size"), members=("short_name", names_text))
-    grouped = grouped.reset_index().sort_values(["count", "country_name"], ascending=[False, True])
-    return grouped.reset_index(drop=True)
-
-
-def locate_countries(frame: pd.DataFrame) -> pd.DataFrame:
-    """Per country with placed members: the mean member position (for a marker where the map has no shape)."""
-    placed = frame.dropna(subset=["lat", "lon", "country"])
-    return placed.groupby("country", as_index=False).agg(lat=("lat", "mean"), lon=("lon", "mean"))
 
 
 def sector_region_matrix(frame: pd.DataFrame, sectors: Sequence[str], regions: Sequence[str]) -> pd.DataFrame:

@@ -12,8 +12,8 @@ import pandas as pd
 from pydantic import BaseModel
 
 from dashboard import paths
-from dashboard.data import load_members, load_sources, mapping_of, read_yaml
-from dashboard.index_schema import (
+from dashboard.files import mapping_of, read_yaml
+from dashboard.indexes.schema import (
     FmtiMeta,
     FmtiScore,
     IndexDeveloper,
@@ -23,7 +23,8 @@ from dashboard.index_schema import (
     mapping_problems,
     total_problems,
 )
-from dashboard.schema import LocalText
+from dashboard.members.load import load_members, load_sources
+from dashboard.records import LocalText
 from dashboard.sources import host_problems
 from dashboard.validation import DataError, Problem, list_problems, record_problems
 

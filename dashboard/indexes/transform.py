@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 
 import pandas as pd
 
-from dashboard.index_schema import INDEX_DIMENSIONS
+from dashboard.indexes.schema import INDEX_DIMENSIONS
 
 # 'What counts as open?' read against the openness index: each of our criteria and its dimensions there.
 INDEX_CRITERIA: dict[str, tuple[str, ...]] = {

@@ -13,6 +13,8 @@ from typing import Any
 
 import pandas as pd
 
+COHORTS: tuple[str, ...] = ("all", "founding", "later")  # members named at the launch, or joined later
+
 MAX_QUERY = 100  # characters kept from a search; longer text is cut and a notice shown
 LIST_KEYS: tuple[str, ...] = ("sector", "region", "country", "category")
 KEYS: tuple[str, ...] = (*LIST_KEYS, "q", "asof")

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import theme
-from dashboard.figures import FONT, bottom_legend, heading, plot_text
+from dashboard.charts import theme
+from dashboard.charts.style import FONT, bottom_legend, heading, pair, plains, plot_text
+from dashboard.charts.theme import NEUTRAL, SECTOR_COLORS
 from dashboard.formats import number, separators
-from dashboard.i18n import t
-from dashboard.theme import NEUTRAL, SECTOR_COLORS
-
-
-def _plains(texts: Iterable[object]) -> list[str]:
-    """Data texts as Plotly should show them (see figures.plot_text)."""
-    return [plot_text(str(t)) for t in texts]
-
 
 MAP_PRESETS: dict[str, dict[str, object]] = {
     "world": {"center": {"lat": 20, "lon": 10}, "projection_scale": 1.0},
@@ -29,11 +22,6 @@ MAP_PRESETS: dict[str, dict[str, object]] = {
 }
 # Sequential and colour-blind safe; starts at a visible blue so a single member never looks empty.
 COUNT_SCALE = [[0.0, "#c6dbef"], [0.5, "#4292c6"], [1.0, "#08306b"]]
-
-
-def _pair(label: str, value: str, lang: str) -> str:
-    """'label: value' with the language's punctuation ('label : value' in French), for hover text."""
-    return t("text.label_value", lang, label=label, value=value)
 
 
 def _geo(fig: go.Figure, *, title: str, source: str, preset: str, lang: str) -> go.Figure:
@@ -97,7 +85,7 @@ def member_points_map(
         trace = dict(
             mode="markers", name=name,
             marker=_markers(rows, str(sector)),
-            customdata=list(zip(rows["id"], _plains(rows["name"]), _plains(_places(rows)), others, strict=True)),
+            customdata=list(zip(rows["id"], plains(rows["name"]), plains(_places(rows)), others, strict=True)),
             hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>" + name + "%{customdata[3]}<extra></extra>",
         )  # fmt: skip
         if flat:
@@ -182,7 +170,7 @@ def country_choropleth(
     a shape on the map."""
     top = int(counts["count"].max()) if len(counts) else 1
     ticks = _count_ticks(top)
-    country_hover = _pair("<b>%{customdata[0]}</b>", "%{customdata[2]}", lang) + "<br>%{customdata[1]}<extra></extra>"
+    country_hover = pair("<b>%{customdata[0]}</b>", "%{customdata[2]}", lang) + "<br>%{customdata[1]}<extra></extra>"
     shade = dict(colorscale=COUNT_SCALE, zmin=0, zmax=max(math.log(top), 0.1))
     colorbar = dict(title=dict(text=colorbar_title, side="top"), tickmode="array", thickness=10, len=0.5,
                     orientation="h", x=0.5, xanchor="center", y=-0.02, yanchor="top",
@@ -213,7 +201,7 @@ def country_choropleth(
 
 def _country_hover(counts: pd.DataFrame) -> list[tuple[str, str, int]]:
     """(country name, its members, count) per row, as Plotly-safe text."""
-    return list(zip(_plains(counts["country_name"]), _plains(counts["members"]), counts["count"], strict=True))
+    return list(zip(plains(counts["country_name"]), plains(counts["members"]), counts["count"], strict=True))
 
 
 def _count_ticks(top: int) -> list[int]:

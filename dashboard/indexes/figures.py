@@ -11,7 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.figures import BASE_HEIGHT, FONT, MEMBER_COLOR, OTHER_COLOR, bar_pattern, bottom_legend, heading
+from dashboard.charts.style import BASE_HEIGHT, FONT, bar_pattern, bottom_legend, heading
+from dashboard.charts.theme import MEMBER_COLOR, OTHER_COLOR
 from dashboard.formats import decimal, number, separators
 from dashboard.i18n import t
 

@@ -1,0 +1,46 @@
+"""Loading the dated membership events into a frame; no Streamlit here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard import paths
+from dashboard.files import read_yaml
+from dashboard.growth.schema import Milestone, milestone_problems
+from dashboard.members.load import load_sources, reference_tables, validate_members
+from dashboard.sources import host_problems
+from dashboard.validation import DataError, list_problems
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "id", "date", "kind", "title", "members", "named", "count", "count_wording", "source", "notes",
+)  # fmt: skip
+
+
+def load_events(
+    path: Path = paths.EVENTS, *, members_path: Path = paths.MEMBERS, sources_path: Path = paths.SOURCES
+) -> pd.DataFrame:
+    """The dated membership events, one row each in date order; ``named`` is how many members it names.
+
+    The members they name are checked against the member file (which is validated too), every source URL
+    against the accepted hosts."""
+    name, hosts = paths.display(path), load_sources(sources_path)
+    members = validate_members(read_yaml(members_path), paths.display(members_path), *reference_tables(), hosts)
+    raw = read_yaml(path)
+    events, problems = list_problems(Milestone, raw, name, "events")
+    problems += host_problems(raw, name, hosts) + milestone_problems(events, members, name)
+    if problems:
+        raise DataError(problems)
+    frame = pd.DataFrame([e.model_dump() for e in events], columns=list(EVENT_COLUMNS))
+    frame["titles"] = frame["title"]  # every language; ``title`` is the English, see localise_events
+    frame["title"] = frame["titles"].map(lambda t: t["en"])
+    frame["members"] = frame["members"].map(tuple)
+    frame["named"] = frame["members"].map(len)
+    frame["count"] = frame["count"].astype("Int64")
+    return frame.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
+
+
+def localise_events(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The same events with ``title`` in ``lang``."""
+    return frame if lang == "en" else frame.assign(title=frame["titles"].map(lambda t: t[lang]))

@@ -1,0 +1,1 @@
+"""The two imported indexes (Transparency Index, openness index): schema, load, transform, figures."""

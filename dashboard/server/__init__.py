@@ -1,0 +1,1 @@
+"""What the server process needs beyond pages: the memory trimmer."""
