@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from dashboard import paths
-from dashboard.data import load_alliance, load_categories, load_members, load_regions, load_sources
+from dashboard.members.load import load_alliance, load_categories, load_members, load_regions, load_sources
 
 # The 57 organisations listed under "Partners and collaborators include:" in the launch press release
 # of 5 December 2023, as the release names them.
@@ -102,7 +102,7 @@ URL_RE = re.compile(r"https?://[^\s\"'<>),]+")
 
 # Imported tables keep the links their authors gave as evidence for each grade (carried over with attribution);
 # the accepted list governs the sources we cite ourselves, including the metadata naming those tables' origin.
-IMPORTED_TABLES = {"fmti_scores.csv", "openness_index.csv"}
+IMPORTED_TABLES = {"fmti_scores.csv", "fmti_evidence.csv", "openness_index.csv"}
 OUR_FILES = sorted(p for p in paths.DATA_DIR.iterdir() if p.is_file() and p.name not in IMPORTED_TABLES)
 
 
