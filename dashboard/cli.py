@@ -14,6 +14,7 @@ from dashboard.files import read_yaml
 from dashboard.growth.load import load_events
 from dashboard.indexes.load import load_indexes
 from dashboard.members import filters
+from dashboard.members.filters import is_founding
 from dashboard.members.load import load_alliance, load_member_records, load_members
 from dashboard.members.record import coverage, load_alliance_record, record_check_problems
 from dashboard.members.schema import SECTORS
@@ -26,7 +27,7 @@ def summary(frame: pd.DataFrame) -> str:
     counts = {"member": len(frame), "country": frame["country"].nunique(), "sector": frame["sector"].nunique()}
     plural = {"member": "members", "country": "countries", "sector": "sectors"}
     parts = [f"{n} {word if n == 1 else plural[word]}" for word, n in counts.items()]
-    founding = int((frame["joined_kind"] == "founding").sum())
+    founding = int((is_founding(frame)).sum())
     parts[0] += f" ({founding} at the launch, {len(frame) - founding} later)"
     return ", ".join(parts)
 

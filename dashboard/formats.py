@@ -57,11 +57,12 @@ def date(iso: str, lang: str) -> str:
 
 
 @cache
-def _country_catalogue(lang: str) -> gettext.NullTranslations:
-    """pycountry's own gettext catalogue of ISO 3166-1 names (a null one for English)."""
+def _catalogue(domain: str, lang: str) -> gettext.NullTranslations:
+    """pycountry's own gettext catalogue of ISO 3166 names, ``iso3166-1`` (countries) or ``iso3166-2``
+    (subdivisions); a null one for English."""
     if lang == "en":
         return gettext.NullTranslations()
-    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+    return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang], fallback=True)
 
 
 def country_name(code: str, lang: str = "en") -> str:
@@ -71,17 +72,9 @@ def country_name(code: str, lang: str = "en") -> str:
     if country is None:
         return code
     english = str(getattr(country, "common_name", None) or country.name)
-    return _country_catalogue(lang).gettext(english)
-
-
-@cache
-def _subdivision_catalogue(lang: str) -> gettext.NullTranslations:
-    """pycountry's gettext catalogue of ISO 3166-2 names (a null one for English)."""
-    if lang == "en":
-        return gettext.NullTranslations()
-    return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+    return _catalogue("iso3166-1", lang).gettext(english)
 
 
 def subdivision_name(name: str, lang: str = "en") -> str:
     """A first-level subdivision's English ISO 3166-2 name in ``lang`` (``California`` -> ``Californie``)."""
-    return _subdivision_catalogue(lang).gettext(name)
+    return _catalogue("iso3166-2", lang).gettext(name)

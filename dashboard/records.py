@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -66,3 +66,7 @@ class Sourced(Record):
     """A claim with the page that supports it."""
 
     source: Url
+
+
+# How open one dimension of a release is: our grades and the openness index use the same three words.
+Grade = Literal["open", "partial", "closed"]

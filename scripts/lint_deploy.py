@@ -21,6 +21,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from harness.nginx import main_conf  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCKERFILE = ROOT / "Dockerfile"
 K8S = ROOT / "deploy" / "k8s"
@@ -32,24 +36,6 @@ SAMPLE = {
     "EXPLORER_REPLICA_2": "127.0.0.1:8502",
     "EXPLORER_PUBLIC_URL": "https://explorer.example.org",
 }
-# A main nginx.conf around the http-context file, everything it writes kept in one temporary directory.
-MAIN = """{user}
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    include {mime};
-    default_type application/octet-stream;
-    client_body_temp_path {tmp}/client_body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    access_log off;
-    include {tmp}/explorer.conf;
-}}
-"""
 # checkov without the network: no policy download, no guideline mapping, no look-up of a newer checkov.
 CHECKOV_ENV = {"BC_SKIP_MAPPING": "TRUE", "CKV_SKIP_PACKAGE_UPDATE_CHECK": "true"}
 
@@ -63,11 +49,6 @@ def render(template: str, values: dict[str, str]) -> str:
     if left:
         raise ValueError(f"placeholders left unfilled: {left}")
     return out
-
-
-def main_conf(tmp: Path, user: str = "") -> str:
-    """nginx.conf for a check or a test run whose pid, logs and temp files go to ``tmp``."""
-    return MAIN.format(tmp=tmp, user=user, mime="/etc/nginx/mime.types")
 
 
 def tool(name: str) -> str:

@@ -65,7 +65,8 @@ COUNTRY_COLOR = "#56B4E9"  # the bars of the countries shown one by one
 NEUTRAL = "#8A8A8A"  # the grouped rest ("Other countries"), and any value without a colour of its own
 MEMBER_COLOR, OTHER_COLOR = "#0072B2", "#E69F00"  # release gradient: Alliance members and the others
 # Greys that read on both backgrounds: translucent, so the theme's background shows through.
-GRID = "rgba(127,127,127,0.25)"
+GRID = "rgba(127,127,127,0.25)"  # every chart's grid lines
+PLANE = "rgba(127,127,127,0.06)"  # the plain plane drawn instead of a map when the shapes are missing
 LAND = "rgba(127,127,127,0.16)"
 BORDER = "rgba(127,127,127,0.6)"
 OUTLINE = "rgba(127,127,127,0.9)"  # marker and tile outlines
@@ -79,3 +80,7 @@ PALETTES: Mapping[str, tuple[str, ...]] = {
 # Smallest CIEDE2000 difference between two palette colours, or a colour and the background, under
 # each simulated colour-vision deficiency: 10 units is a difference seen at a glance, not by comparison.
 MIN_DISTANCE = 10.0
+# The glyph beside each grade, in text and tables, where a chart would use a colour.
+GRADE_SYMBOLS: dict[str, str] = {"open": "●", "partial": "◐", "closed": "○"}
+# The membership timeline: the count, the dated events on it, and totals reported without a roster.
+TIMELINE_LINE, TIMELINE_EVENT, TIMELINE_REPORTED = "#0072B2", "#D55E00", "#7F7F7F"

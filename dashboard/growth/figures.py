@@ -8,12 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.style import FONT, bottom_legend, fit_heading, heading
-from dashboard.charts.theme import NEUTRAL
+from dashboard.charts.theme import GRID, NEUTRAL, TIMELINE_EVENT, TIMELINE_LINE, TIMELINE_REPORTED
 from dashboard.formats import date, separators
-
-LINE = "#0072B2"
-EVENT = "#D55E00"
-REPORTED = "#7F7F7F"
 
 
 def membership_timeline(
@@ -27,7 +23,7 @@ def membership_timeline(
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
-            x=steps["date"], y=steps["count"], mode="lines", line=dict(shape="hv", width=3, color=LINE),
+            x=steps["date"], y=steps["count"], mode="lines", line=dict(shape="hv", width=3, color=TIMELINE_LINE),
             name=names["line"], customdata=steps["added"],
             hovertemplate="%{x|%d %b %Y}: %{y} (+%{customdata})<extra></extra>",
         )
@@ -36,8 +32,8 @@ def membership_timeline(
         go.Scatter(
             x=marks["date"], y=marks["y"], mode="markers+text", name=names["events"],
             text=marks["number"].astype(str), customdata=marks["title"], textposition="top center",
-            textfont=dict(size=13, color=EVENT),
-            marker=dict(size=11, color=EVENT, symbol="circle", line=dict(width=1, color="white")),
+            textfont=dict(size=13, color=TIMELINE_EVENT),
+            marker=dict(size=11, color=TIMELINE_EVENT, symbol="circle", line=dict(width=1, color="white")),
             hovertemplate="%{x|%d %b %Y}<br>%{customdata}<extra></extra>",
         )
     )  # fmt: skip
@@ -45,8 +41,9 @@ def membership_timeline(
         fig.add_trace(
             go.Scatter(
                 x=reported["date"], y=reported["count"], mode="markers+text", name=names["reported"],
-                text=reported["count_wording"], textposition="bottom left", textfont=dict(size=11, color=REPORTED),
-                marker=dict(size=13, symbol="diamond-open", color=REPORTED, line=dict(width=2)),
+                text=reported["count_wording"], textposition="bottom left",
+                textfont=dict(size=11, color=TIMELINE_REPORTED),
+                marker=dict(size=13, symbol="diamond-open", color=TIMELINE_REPORTED, line=dict(width=2)),
                 hovertemplate="%{x|%d %b %Y}: %{text}<extra></extra>",
             )
         )  # fmt: skip
@@ -61,7 +58,7 @@ def membership_timeline(
     )  # fmt: skip
     fig.update_xaxes(type="date", showgrid=False, **_month_ticks(steps, reported, lang))
     fig.update_yaxes(title_text=axis, rangemode="tozero", range=[0, top * 1.2 + 1],
-                     gridcolor="rgba(127,127,127,0.25)")  # fmt: skip
+                     gridcolor=GRID)  # fmt: skip
     return fit_heading(fig)
 
 

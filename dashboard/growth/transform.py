@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.members.filters import is_founding
+
 ON_LINE = ("launch", "announcement", "working_group", "member_change")  # events marked on the step line
 
 
@@ -64,7 +66,7 @@ class Growth:
 def growth(members: pd.DataFrame, events: pd.DataFrame, *, asof: str) -> Growth:
     """How many joined after the launch by ``asof``, between which dates, and the latest reported total by then."""
     shown = members[members["joined"] <= asof]
-    later = shown[shown["joined_kind"] != "founding"]
+    later = shown[~is_founding(shown)]
     totals = reported_totals(events)
     totals = totals[totals["date"] <= asof]
     latest = totals.iloc[-1] if not totals.empty else None
@@ -81,5 +83,5 @@ def growth(members: pd.DataFrame, events: pd.DataFrame, *, asof: str) -> Growth:
 
 def cohort_counts(members: pd.DataFrame) -> dict[str, int]:
     """How many founding and how many later members a frame holds."""
-    founding = int((members["joined_kind"] == "founding").sum())
+    founding = int((is_founding(members)).sum())
     return {"founding": founding, "later": len(members) - founding}

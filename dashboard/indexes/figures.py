@@ -12,13 +12,12 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.charts.style import BASE_HEIGHT, FONT, bar_pattern, bottom_legend, heading
-from dashboard.charts.theme import MEMBER_COLOR, OTHER_COLOR
+from dashboard.charts.theme import GRID, MEMBER_COLOR, OTHER_COLOR
 from dashboard.formats import decimal, number, separators
 from dashboard.i18n import t
 
 MEMBER_MARK = "●"  # put before a member's name where a chart has no marker (heatmap axis)
 STYLE = {True: (MEMBER_COLOR, "circle", "/"), False: (OTHER_COLOR, "diamond", "")}
-GRID = "rgba(127,127,127,0.2)"
 ROW = 26  # pixels per developer in a dot plot
 PANELS = 3  # small multiples per row: still readable on a phone
 

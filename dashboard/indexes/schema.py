@@ -12,14 +12,13 @@ from typing import Annotated, Literal
 import pandas as pd
 from pydantic import Field
 
-from dashboard.records import Record, Slug, Text, Url
+from dashboard.records import Grade, Record, Slug, Text, Url
 from dashboard.validation import Problem
 
 EDITIONS: tuple[str, ...] = ("2025-12", "2024-05", "2023-10")  # Transparency Index editions, latest (default) first
 
 Edition = Literal["2023-10", "2024-05", "2025-12"]
 Domain = Literal["Upstream", "Model", "Downstream"]
-Grade = Literal["open", "partial", "closed"]
 # The openness index's fourteen dimensions, in its order (availability, documentation, access).
 INDEX_DIMENSIONS: tuple[str, ...] = (
     "opencode", "llmdata", "llmweights", "rldata", "rlweights", "license", "code", "architecture",

@@ -12,6 +12,7 @@ from dashboard.charts import theme
 from dashboard.charts.style import FONT, bottom_legend, heading, pair, plains, plot_text
 from dashboard.charts.theme import NEUTRAL, SECTOR_COLORS
 from dashboard.formats import number, separators
+from dashboard.members.filters import is_founding
 
 MAP_PRESETS: dict[str, dict[str, object]] = {
     "world": {"center": {"lat": 20, "lon": 10}, "projection_scale": 1.0},
@@ -46,8 +47,7 @@ def _markers(rows: pd.DataFrame, sector: str) -> dict[str, object]:
     a dot in the middle for one placed only at its region's or country's centre."""
     color = SECTOR_COLORS.get(sector, NEUTRAL)
     shape = theme.SECTOR_SYMBOLS.get(sector, "circle")
-    kinds = rows["joined_kind"] if "joined_kind" in rows else pd.Series("founding", index=rows.index)
-    founding = [k == "founding" for k in kinds]
+    founding = list(is_founding(rows)) if "joined_kind" in rows else [True] * len(rows)
     exact = [p in ("city", None) for p in (rows["precision"] if "precision" in rows else [None] * len(rows))]
     return dict(
         size=11, color=color,
@@ -118,12 +118,12 @@ def _places(rows: pd.DataFrame) -> list[str]:
 
 def _flat(fig: go.Figure, *, title: str, source: str, lang: str) -> go.Figure:
     """A blank longitude/latitude plane instead of a map: needs nothing from the server."""
-    axis = dict(showgrid=True, gridcolor="rgba(127,127,127,0.2)", zeroline=False, showticklabels=False)
+    axis = dict(showgrid=True, gridcolor=theme.GRID, zeroline=False, showticklabels=False)
     fig.update_xaxes(range=[-180, 180], **axis)
     fig.update_yaxes(range=[-58, 85], scaleanchor="x", scaleratio=1, **axis)
     fig.update_layout(
         title=heading(title, source), font=FONT, height=500, margin=dict(l=0, r=0, t=72, b=40),
-        paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(127,127,127,0.06)", showlegend=True,
+        paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor=theme.PLANE, showlegend=True,
         separators=separators(lang),
         legend=bottom_legend(), dragmode=False,
     )  # fmt: skip

@@ -8,12 +8,14 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from dashboard.members.load import MEMBER_COLUMNS
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-EXPORT_COLUMNS: tuple[str, ...] = (
-    "id", "name", "short_name", "sector", "category", "category_label", "membership", "joined", "joined_kind",
-    "joined_source", "city", "hq_region",
-    "country", "country_name", "region", "lat", "lon", "precision", "part_of", "website", "founded", "sources", "notes",
-)  # fmt: skip
+# The member frame's columns a reader downloads: all but display labels of regions and the machinery of notes,
+# places and disagreements (they are in the record, on the page and on About).
+EXPORT_COLUMNS: tuple[str, ...] = tuple(
+    c for c in MEMBER_COLUMNS if c not in ("region_label", "hq_source", "notes_text", "disagreements")
+)
 
 
 def _neutralise(value: object) -> object:

@@ -27,40 +27,34 @@ from dashboard.members.transform import OTHER
 __all__ = ["MEMBER_COLOR", "OTHER_COLOR", "SECTOR_COLORS"]  # re-exported: the palette lives in dashboard.theme
 
 
+def _count_bar(
+    keys: list[str], counts: pd.DataFrame, colors: list[str], *, labels: Mapping[str, str], title: str, source: str,
+    axis: str, lang: str,
+) -> go.Figure:  # fmt: skip
+    """One horizontal bar per key, in the given order and colours, with the count as its value."""
+    bar = hbar([labels.get(k, k) for k in keys], [int(c) for c in counts["count"]], colors, axis,
+               pair("%{y}", "%{x}", lang), lang)  # fmt: skip
+    fig = go.Figure(bar)
+    fig.update_xaxes(title_text=None, ticksuffix="")
+    return finish(fig, title=title, source=source, rows=len(keys), lang=lang)
+
+
 def sector_bar(
     counts: pd.DataFrame, *, labels: Mapping[str, str], title: str, source: str, axis: str, lang: str = "en"
 ) -> go.Figure:
-    """Members by sector: one horizontal bar per sector (``counts``: columns sector, count)."""
+    """Members by sector: one horizontal bar per sector in its colour (``counts``: columns sector, count)."""
     sectors = [str(s) for s in counts["sector"]]
-    bar = hbar(
-        [labels.get(s, s) for s in sectors],
-        [int(c) for c in counts["count"]],
-        [SECTOR_COLORS.get(s, NEUTRAL) for s in sectors],
-        axis,
-        pair("%{y}", "%{x}", lang),
-        lang,
-    )
-    fig = go.Figure(bar)
-    fig.update_xaxes(title_text=None, ticksuffix="")
-    return finish(fig, title=title, source=source, rows=len(sectors), lang=lang)
+    colors = [SECTOR_COLORS.get(s, NEUTRAL) for s in sectors]
+    return _count_bar(sectors, counts, colors, labels=labels, title=title, source=source, axis=axis, lang=lang)
 
 
 def country_bar(
     counts: pd.DataFrame, *, labels: Mapping[str, str], title: str, source: str, axis: str, lang: str = "en"
 ) -> go.Figure:
-    """Members by country (``counts``: columns country, count; ``labels`` names each code)."""
+    """Members by country (``counts``: columns country, count; ``labels`` names each code); the rest in grey."""
     codes = [str(c) for c in counts["country"]]
-    bar = hbar(
-        [labels.get(c, c) for c in codes],
-        [int(c) for c in counts["count"]],
-        [NEUTRAL if c == OTHER else theme.COUNTRY_COLOR for c in codes],
-        axis,
-        pair("%{y}", "%{x}", lang),
-        lang,
-    )
-    fig = go.Figure(bar)
-    fig.update_xaxes(title_text=None, ticksuffix="")
-    return finish(fig, title=title, source=source, rows=len(codes), lang=lang)
+    colors = [NEUTRAL if c == OTHER else theme.COUNTRY_COLOR for c in codes]
+    return _count_bar(codes, counts, colors, labels=labels, title=title, source=source, axis=axis, lang=lang)
 
 
 def category_bar(

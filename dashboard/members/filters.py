@@ -75,7 +75,7 @@ def options_from(
 
 def launch_date(frame: pd.DataFrame) -> str:
     """The join date of the founding records ("" when there are none)."""
-    founding = frame.loc[frame["joined_kind"] == "founding", "joined"]
+    founding = frame.loc[is_founding(frame), "joined"]
     return str(founding.max()) if not founding.empty else ""
 
 
@@ -138,10 +138,15 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
+def is_founding(frame: pd.DataFrame) -> pd.Series:
+    """Which rows were named at the launch (the founding cohort), rather than shown or announced later."""
+    return frame["joined_kind"] == "founding"
+
+
 def joined_by(frame: pd.DataFrame, asof: str) -> pd.Series:
     """Which rows had joined by ``asof``; the default (empty) is the launch: the founding records."""
     if not asof:
-        return frame["joined_kind"] == "founding"
+        return is_founding(frame)
     return frame["joined"] <= asof
 
 

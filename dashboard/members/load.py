@@ -31,10 +31,9 @@ def _labels(raw: Mapping[str, Any]) -> dict[str, dict[str, str]]:
 
 
 @dataclass(frozen=True)
-class Categories:
-    """Category slug -> sector, and language -> category slug -> label."""
+class Labelled:
+    """A reference table's labels: language -> slug -> label, in the file's order."""
 
-    sector: Mapping[str, str]
     labels: Mapping[str, Mapping[str, str]]
 
     @property
@@ -43,23 +42,24 @@ class Categories:
         return self.labels["en"]
 
 
+@dataclass(frozen=True)
+class Categories(Labelled):
+    """Category slug -> sector, with the labels of every category."""
+
+    sector: Mapping[str, str]
+
+
 def load_categories(path: Path = paths.CATEGORIES) -> Categories:
     """Read the category table; one entry per category slug."""
     raw = mapping_of(Category, path, "category slugs to {sector, label: {en, fr}}")
-    return Categories({k: v["sector"] for k, v in raw.items()}, _labels(raw))
+    return Categories(_labels(raw), {k: v["sector"] for k, v in raw.items()})
 
 
 @dataclass(frozen=True)
-class Regions:
-    """Country code -> region slug, and language -> region slug -> label, in the file's order."""
+class Regions(Labelled):
+    """Country code -> region slug, with the labels of every region."""
 
     of_country: Mapping[str, str]
-    labels: Mapping[str, Mapping[str, str]]
-
-    @property
-    def label(self) -> Mapping[str, str]:
-        """The English labels, in the file's order."""
-        return self.labels["en"]
 
 
 def load_regions(path: Path = paths.REGIONS) -> Regions:
@@ -76,7 +76,7 @@ def load_regions(path: Path = paths.REGIONS) -> Regions:
             of_country[code] = region
     if problems:
         raise DataError(problems)
-    return Regions(of_country, _labels(raw))
+    return Regions(_labels(raw), of_country)
 
 
 def country_name(code: str) -> str:

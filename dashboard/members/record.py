@@ -137,7 +137,7 @@ class Finding:
 
 def _placement(member: Member, record: AllianceRecord) -> tuple[Placement, SiteMap] | None:
     """The map that applies: the launch map for a founder it shows, else the latest map."""
-    roles = ("launch", "latest") if member.joined_kind == "founding" else ("latest",)
+    roles = ("launch", "latest") if member.founding else ("latest",)
     for role in roles:
         site_map = record.site.map(role)
         if site_map is None:
@@ -226,8 +226,8 @@ class Coverage:
 
 def coverage(members: Sequence[Member], record: AllianceRecord) -> Coverage:
     """Counts for the validator's summary and the closing of a data review."""
-    founders = [m for m in members if m.joined_kind == "founding"]
-    later = [m for m in members if m.joined_kind != "founding"]
+    founders = [m for m in members if m.founding]
+    later = [m for m in members if not m.founding]
     on_map = [m for m in founders if _placement(m, record) is not None]
     return Coverage(
         founders_on_map=len(on_map),

@@ -106,6 +106,11 @@ class Member(Record):
     notes: LocalParagraph | None  # null, never empty; in every language like all reader-facing text
     disagreements: list[Disagreement] = Field(default_factory=list)
 
+    @property
+    def founding(self) -> bool:
+        """Named at the launch (the founding cohort), rather than shown or announced later."""
+        return self.joined_kind == "founding"
+
 
 class Category(Record):
     """One row of data/categories.yaml: the sector a category belongs to and its label in each language."""
@@ -217,10 +222,10 @@ def part_of_problems(member: Member, by_id: Mapping[str, Member], file: str, lab
 def joined_problems(members: Sequence[Member], file: str) -> list[Problem]:
     """A later member says where its date comes from; it joined after every launch record; a commit is a commit."""
     problems: list[Problem] = []
-    launch = max((m.joined for m in members if m.joined_kind == "founding"), default=None)
+    launch = max((m.joined for m in members if m.founding), default=None)
     for position, member in enumerate(members, start=1):
         label = f"'{member.id}' (#{position})"
-        if member.joined_kind == "founding":
+        if member.founding:
             continue
         if member.joined_source is None:
             problems.append(Problem(file, f"required for a member whose joined_kind is {member.joined_kind!r}",

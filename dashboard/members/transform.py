@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.members.filters import is_founding
+
 OTHER = "__other__"  # the key of the grouped remainder in a top-N count
 
 
@@ -159,7 +161,7 @@ def unknown_counts(frame: pd.DataFrame) -> dict[str, int]:
 
 def placement_counts(frame: pd.DataFrame) -> dict[str, int]:
     """How many founders and later members have a place, and how many of those only a region or a country."""
-    founding = frame["joined_kind"] == "founding"
+    founding = is_founding(frame)
     placed = frame["country"].notna()
     return {
         "founders": int(founding.sum()),

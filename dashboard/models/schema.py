@@ -8,12 +8,11 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from dashboard.records import IsoDate, LocalParagraph, LocalText, Record, Slug, Sourced, Text, Url
+from dashboard.records import Grade, IsoDate, LocalParagraph, LocalText, Record, Slug, Sourced, Text, Url
 from dashboard.validation import Problem, check_iso_date
 
 # ---------------------------------------------------------------- initiatives (data/initiatives.yaml, models.yaml)
 
-Grade = Literal["open", "partial", "closed"]
 GRADIENT: tuple[str, ...] = ("fully_closed", "gradual_staged", "hosted", "api", "downloadable", "fully_open")
 Gradient = Literal["fully_closed", "gradual_staged", "hosted", "api", "downloadable", "fully_open"]
 DIMENSIONS: tuple[str, ...] = (

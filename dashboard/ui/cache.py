@@ -14,7 +14,7 @@ from dashboard import paths
 from dashboard.growth.load import load_events, localise_events
 from dashboard.i18n import DEFAULT_LANG
 from dashboard.members import filters
-from dashboard.members.filters import Options
+from dashboard.members.filters import Options, is_founding
 from dashboard.members.load import (
     Categories,
     Regions,
@@ -87,7 +87,7 @@ class Data:
     @property
     def founding(self) -> pd.DataFrame:
         """The organisations named at the launch."""
-        return self.members[self.members["joined_kind"] == "founding"]
+        return self.members[is_founding(self.members)]
 
     # Derived once per data version (the Data object itself is shared by every session and run).
     @cached_property

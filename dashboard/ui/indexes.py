@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import paths
+from dashboard.charts.theme import GRADE_SYMBOLS
 from dashboard.indexes import figures as figs
 from dashboard.indexes import transform as tr
 from dashboard.indexes.load import Indexes, load_indexes
@@ -33,7 +34,6 @@ FILES = (
     paths.SOURCES,
     paths.FMTI_TERMS,
 )
-SYMBOL = {"open": "●", "partial": "◐", "closed": "○"}
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -144,7 +144,7 @@ def domain_section(page: Page, data: Indexes, edition: str) -> None:
 
 def index_grid(page: Page, grid: pd.DataFrame) -> None:
     """Models x the index's dimensions: a symbol and a word per grade, members' models first."""
-    word = {g: f"{SYMBOL[g]} {page.t(f'initiatives.grade.{g}')}" for g in SYMBOL}
+    word = {g: f"{GRADE_SYMBOLS[g]} {page.t(f'initiatives.grade.{g}')}" for g in GRADE_SYMBOLS}
     table = grid[["model", "organisation"]].copy()
     table["member"] = grid["member"].map({True: page.t("initiatives.yes"), False: "—"})
     for d in INDEX_DIMENSIONS:
@@ -168,7 +168,7 @@ def member_model_links(page: Page, data: Indexes, grid: pd.DataFrame) -> None:
                 continue
             rows = tr.grade_links(data.openness, model)
             st.markdown("\n".join(
-                f"- {SYMBOL[g]} **" + page.t("text.label_value", label=md(page.t(f"open_vs_closed.dim.{d}")),
+                f"- {GRADE_SYMBOLS[g]} **" + page.t("text.label_value", label=md(page.t(f"open_vs_closed.dim.{d}")),
                                              value=md(page.t(f"initiatives.grade.{g}"))) + "**"
                 + (f" — {link(u, page.t('initiatives.source'))}" if isinstance(u, str) else "")
                 for d, g, u in rows[["dimension", "grade", "link"]].itertuples(index=False)

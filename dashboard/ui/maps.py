@@ -17,7 +17,7 @@ from dashboard.charts import style as figures
 from dashboard.growth import transform as growth
 from dashboard.maps.transform import topology_countries
 from dashboard.members import transform
-from dashboard.members.filters import FilterState
+from dashboard.members.filters import FilterState, is_founding
 from dashboard.members.schema import SECTORS
 from dashboard.ui.cache import file_stamp
 from dashboard.ui.charts import data_table
@@ -190,5 +190,5 @@ def cohort(page: Page) -> Page:
     chosen = choice(page, "cohort")
     if chosen == "all":
         return page
-    later = page.members["joined_kind"] != "founding"
+    later = ~is_founding(page.members)
     return replace(page, members=page.members[later if chosen == "later" else ~later])

@@ -8,17 +8,16 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from dashboard.charts.theme import GRADE_SYMBOLS
 from dashboard.models.schema import DIMENSIONS, Initiatives, Model
 from dashboard.ui.charts import on_request
 from dashboard.ui.page import Page
 from dashboard.ui.text import link, md
 
-SYMBOL = {"open": "●", "partial": "◐", "closed": "○"}
-
 
 def model_table(page: Page, frame: pd.DataFrame) -> None:
     """Models x dimensions with a symbol and a word per grade (never colour alone), sortable."""
-    grade = {g: f"{SYMBOL[g]} {page.t(f'initiatives.grade.{g}')}" for g in SYMBOL}
+    grade = {g: f"{GRADE_SYMBOLS[g]} {page.t(f'initiatives.grade.{g}')}" for g in GRADE_SYMBOLS}
     table = pd.DataFrame({"name": frame["name"], "developer": frame["developer"]})
     table["member"] = frame["member"].map(lambda m: page.t("initiatives.yes") if isinstance(m, str) else "—")
     for d in DIMENSIONS:
@@ -50,7 +49,7 @@ def model_details(page: Page, models: Sequence[Model], levels: dict[str, str]) -
                 j = getattr(m.dimensions, d)
                 name = page.t(f"initiatives.col.{d}")
                 grade = page.t("text.label_value", label=md(name), value=md(page.t(f"initiatives.grade.{j.value}")))
-                lines.append(f"- {SYMBOL[j.value]} **{grade}** — {md(page.labels.text(j.note))} "
+                lines.append(f"- {GRADE_SYMBOLS[j.value]} **{grade}** — {md(page.labels.text(j.note))} "
                              f"{link(j.source, page.t('initiatives.source'))}")  # fmt: skip
             st.markdown("\n".join(lines))
             modes = ", ".join(page.t(f"initiatives.access.{a}") for a in m.access_modes)

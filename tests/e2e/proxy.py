@@ -10,32 +10,15 @@ from pathlib import Path
 import pytest
 
 from dashboard import paths
+from harness.nginx import main_conf
 from harness.server import Server, free_port, start_server, stop_server, wait_until_answers
 from scripts import ensure_tools
 from scripts.lint_deploy import render
 
 TEMPLATE = paths.ROOT / "deploy" / "nginx" / "explorer.conf.template"
-# The test's own nginx.conf around the shipped file: its own pid, logs and temp paths, in the foreground.
 # The access log names the replica behind each request, and the reader's affinity cookie.
-MAIN = """daemon off;
-{user}
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 256; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    client_body_temp_path {tmp}/client_body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    log_format route '$cookie_explorer_route $upstream_addr $status $request_uri';
-    access_log {tmp}/access.log route;
-    include {tmp}/explorer.conf;
-}}
-"""
+ACCESS_LOG = "{tmp}/access.log route"
+LOG_FORMAT = "log_format route '$cookie_explorer_route $upstream_addr $status $request_uri';"
 
 
 @dataclass
@@ -70,7 +53,8 @@ def start_nginx(tmp: Path, replicas: list[str]) -> tuple[str, subprocess.Popen[b
     values |= {f"EXPLORER_REPLICA_{i + 1}": address for i, address in enumerate(replicas)}
     (tmp / "explorer.conf").write_text(render(TEMPLATE.read_text(), values))
     user = "user root;" if os.geteuid() == 0 else ""  # workers write the temp dir, which only we can write
-    (tmp / "nginx.conf").write_text(MAIN.format(tmp=tmp, user=user))
+    conf = main_conf(tmp, user=user, foreground=True, connections=256, access_log=ACCESS_LOG.format(tmp=tmp))
+    (tmp / "nginx.conf").write_text(conf.replace("    access_log", f"    {LOG_FORMAT}\n    access_log", 1))
     command = [nginx, "-p", f"{tmp}/", "-c", str(tmp / "nginx.conf"), "-e", str(tmp / "error.log")]
     checked = subprocess.run([*command, "-t"], capture_output=True, text=True, check=False)
     assert checked.returncode == 0, checked.stderr
