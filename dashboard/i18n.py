@@ -1,4 +1,5 @@
-"""Translation: ``t(key, lang, **values)`` over the flat YAML files in dashboard/locales/."""
+"""Translation: ``t(key, lang, **values)`` over the flat YAML files in dashboard/locales/: ``<lang>.yaml`` and, for a
+page with many strings of its own, ``<lang>/<page>.yaml`` beside it (one catalogue per language all the same)."""
 
 from __future__ import annotations
 
@@ -18,12 +19,16 @@ DEFAULT_LANG = "en"
 
 @cache
 def catalog(lang: str) -> dict[str, str]:
-    """All strings of one locale, keyed by dotted name."""
-    path = Path(paths.LOCALES_DIR) / f"{lang}.yaml"
-    if not path.is_file():
+    """All strings of one locale, keyed by dotted name: the language's main file, then its page files."""
+    folder = Path(paths.LOCALES_DIR)
+    main = folder / f"{lang}.yaml"
+    if not main.is_file():
         return {}
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {str(k): str(v) for k, v in raw.items()}
+    strings: dict[str, str] = {}
+    for path in [main, *sorted((folder / lang).glob("*.yaml"))]:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        strings |= {str(k): str(v) for k, v in raw.items()}
+    return strings
 
 
 def languages() -> list[str]:

@@ -42,7 +42,10 @@ ROUTES: tuple[Route, ...] = (
     Route(
         "open_vs_closed", "pages/5_Open_vs_closed.py", "Open_vs_closed", {"edition": EDITIONS}, {"require": CRITERIA}
     ),
-    Route("about", "pages/6_About.py", "About"),
+    # developer= and indicator= take values from the imported index; the page checks them against the data.
+    Route("transparency", "pages/6_Transparency.py", "Transparency", {"edition": EDITIONS}),
+    Route("coalitions", "pages/7_Coalitions.py", "Coalitions"),
+    Route("about", "pages/8_About.py", "About"),
 )
 
 

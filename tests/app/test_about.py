@@ -10,7 +10,7 @@ from tests.app.conftest import run_page
 
 def test_about_states_the_version_and_counts_from_the_data() -> None:
     members, alliance = apply(load_members(), FilterState()), load_alliance()  # a link without asof: the launch
-    at = run_page("pages/6_About.py")
+    at = run_page("pages/8_About.py")
     assert not at.exception
     links = [u for urls in members["sources"] for u in urls]
     first = at.markdown[0].value
@@ -21,7 +21,7 @@ def test_about_states_the_version_and_counts_from_the_data() -> None:
 
 
 def test_caveats_follow_the_filters() -> None:
-    at = run_page("pages/6_About.py", country="JPN")
+    at = run_page("pages/8_About.py", country="JPN")
     japan = apply(load_members(), FilterState(country=("JPN",)))
     expected = int(japan["notes"].notna().sum())
     assert any(f"{expected} of the {len(japan)} records shown carry a note" in m.value for m in at.markdown)

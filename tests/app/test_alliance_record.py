@@ -77,12 +77,12 @@ def test_notes_are_shown_in_french_to_a_french_reader() -> None:
     at = run_page("pages/1_Members.py", member="fast-ai", lang="fr")
     detail = plain("\n".join(m.value for m in at.markdown))
     assert "La carte du lancement de l’Alliance place fast.ai en Australie" in detail
-    about = run_page("pages/6_About.py", lang="fr")
+    about = run_page("pages/8_About.py", lang="fr")
     assert not any("rédigées en anglais" in c.value for c in about.caption)
 
 
 def test_the_about_page_says_what_was_checked_and_lists_the_disagreements() -> None:
-    at = run_page("pages/6_About.py")
+    at = run_page("pages/8_About.py")
     assert not at.exception
     text = "\n".join(m.value for m in at.markdown)
     assert "Held against the Alliance's own record" in [h.value for h in at.header]

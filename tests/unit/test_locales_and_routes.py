@@ -147,7 +147,7 @@ SAME_IN_FRENCH = {
     "world_map.preset.europe", "nav.initiatives", "initiatives.source", "initiatives.col.licence",
     "initiatives.col.documentation", "open_vs_closed.dim.license", "open_vs_closed.dim.architecture",
     "open_vs_closed.dim.api", "open_vs_closed.col.organisation", "open_vs_closed.fmti.mean_value",
-    "file.fmti", "csv.col.region", "csv.col.sources", "count.organisation.one",
+    "file.fmti", "csv.col.region", "csv.col.sources", "count.organisation.one", "nav.coalitions",
     "count.organisation.other", "filters.asof_option", "overview.events.source",
 }  # fmt: skip
 
