@@ -1,4 +1,4 @@
-"""Transparency: the Foundation Model Transparency Index's evidence, developer by developer and indicator by indicator."""
+"""Transparency: the Foundation Model Transparency Index's evidence, by developer and indicator."""
 
 import streamlit as st
 
