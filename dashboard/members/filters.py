@@ -1,10 +1,12 @@
 """Filter state: a frozen dataclass, its query-parameter form, and applying it to the member frame.
 
-``asof`` is a membership date: the members who had joined by then. Its default (empty) is the launch,
-which shows the founding records only, so a link made before the date existed keeps its meaning."""
+``asof`` is a membership date: the members who had joined by then. Any day from the launch to today is
+accepted; the dated milestones are offered as quick picks. Its default (empty) is the launch, which shows the
+founding records only, so a link made before the date existed keeps its meaning."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -30,7 +32,7 @@ class FilterState:
     country: tuple[str, ...] = ()
     category: tuple[str, ...] = ()
     q: str = ""
-    asof: str = ""  # ISO date of a later milestone; empty: the launch
+    asof: str = ""  # an ISO date after the launch; empty: the launch
 
     @property
     def is_default(self) -> bool:
@@ -50,7 +52,7 @@ class Options:
     region: tuple[str, ...]
     country: tuple[str, ...]
     category: tuple[str, ...]
-    asof: tuple[str, ...] = ()  # the dated milestones, launch first
+    asof: tuple[str, ...] = ()  # the dated milestones, launch first: quick picks; any day from the first on is valid
 
     def of(self, key: str) -> tuple[str, ...]:
         return tuple(getattr(self, key))
@@ -92,8 +94,11 @@ def _pick(values: Iterable[str], allowed: Sequence[str]) -> tuple[tuple[str, ...
     return kept, any(v not in allowed for v in given)
 
 
-def from_query(params: Mapping[str, Sequence[str]], options: Options) -> tuple[FilterState, list[str]]:
-    """Parse query parameters; invalid values are dropped. Returns the state and the keys that had any."""
+def from_query(
+    params: Mapping[str, Sequence[str]], options: Options, *, today: str | None = None
+) -> tuple[FilterState, list[str]]:
+    """Parse query parameters; invalid values are dropped. Returns the state and the keys that had any.
+    ``today`` (ISO, default: the server's date) is the latest membership date accepted."""
     dropped: list[str] = []
     values: dict[str, Any] = {}
     for key in LIST_KEYS:
@@ -108,19 +113,25 @@ def from_query(params: Mapping[str, Sequence[str]], options: Options) -> tuple[F
     if cut:
         dropped.append("q")
     values["q"] = q
-    values["asof"] = _pick_date(params.get("asof", []), options.asof, dropped)
+    latest = today or dt.date.today().isoformat()
+    values["asof"] = pick_date(params.get("asof", []), options.asof[0] if options.asof else "", latest, dropped)
     return FilterState(**values), dropped
 
 
-def _pick_date(given: Sequence[str], allowed: Sequence[str], dropped: list[str]) -> str:
-    """The last date given if it is one of the milestones, else the default; the launch itself is the default."""
+def pick_date(given: Sequence[str], launch: str, today: str, dropped: list[str]) -> str:
+    """The last date given if it is a real day from the launch to ``today``, else the default (noted in
+    ``dropped``); the launch itself is the default and is left out."""
     if not given:
         return ""
     value = str(given[-1]).strip()
-    if value not in allowed:
+    try:
+        day = dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        day = ""
+    if not launch or day != value or not launch <= day <= today:
         dropped.append("asof")
         return ""
-    return "" if value == allowed[0] else value
+    return "" if day == launch else day
 
 
 def to_query(state: FilterState) -> dict[str, list[str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Callable, Mapping, Sequence
 from urllib.parse import urlencode
@@ -17,6 +18,8 @@ from dashboard.ui.text import link, md
 from dashboard.ui.url import (
     MEMBER,
     WIDGET,
+    on_asof_day,
+    on_asof_pick,
     on_filter_change,
     on_lang_change,
     on_reset,
@@ -77,15 +80,23 @@ def _filter_widgets(page: Page) -> None:
 
 
 def _date_widget(page: Page) -> None:
-    """The membership date: the launch (stored as the empty default) or a later milestone."""
-    dates = ("", *page.options.asof[1:])
-    counts = {d: int(filters.joined_by(page.data.members, d).sum()) for d in dates}
-    st.session_state[WIDGET.format("asof")] = page.state.asof
-    st.selectbox(
-        page.t("filters.asof"), dates, key=WIDGET.format("asof"), on_change=on_filter_change,
-        format_func=lambda d: page.t("filters.asof_option", date=page.labels.date(d or page.options.asof[0]),
-                                     members=counts[d]),
+    """The membership date: any day from the launch to today in a calendar, and the dated milestones (each with
+    its member count) as quick picks. The launch is stored as the empty default."""
+    launch = page.options.asof[0]
+    shown = page.state.asof or launch
+    st.session_state[WIDGET.format("asof_day")] = dt.date.fromisoformat(shown)
+    st.date_input(
+        page.t("filters.asof"), key=WIDGET.format("asof_day"), min_value=dt.date.fromisoformat(launch),
+        max_value=dt.date.today(), format="YYYY-MM-DD", on_change=on_asof_day, args=(launch,),
         help=page.t("filters.asof_help"),
+    )  # fmt: skip
+    dates = page.options.asof
+    counts = {d: int(filters.joined_by(page.data.members, "" if d == launch else d).sum()) for d in dates}
+    st.session_state[WIDGET.format("asof")] = shown if shown in dates else None
+    st.selectbox(
+        page.t("filters.asof_picks"), dates, key=WIDGET.format("asof"), on_change=on_asof_pick, args=(launch,),
+        index=None, placeholder=page.t("filters.asof_other"),
+        format_func=lambda d: page.t("filters.asof_option", date=page.labels.date(d), members=counts[d]),
     )  # fmt: skip
 
 

@@ -6,7 +6,9 @@ the current filters. The widgets' callbacks live here, public, for the sidebar a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 import streamlit as st
@@ -102,10 +104,31 @@ def on_filter_change() -> None:
     for key in filters.LIST_KEYS:
         values[key] = tuple(st.session_state.get(WIDGET.format(key), getattr(old, key)))
     values["q"] = filters.clean_query(str(st.session_state.get(WIDGET.format("q"), old.q)))[0]
-    values["asof"] = str(st.session_state.get(WIDGET.format("asof"), old.asof) or "")
+    values["asof"] = old.asof  # the date has widgets of its own (on_asof_pick, on_asof_day)
     state = FilterState(**values)
     st.session_state[STATE] = state
     _write_filters(state)
+
+
+def _set_asof(day: str, launch: str) -> None:
+    old: FilterState = st.session_state.get(STATE, FilterState())
+    state = replace(old, asof="" if not day or day <= launch else day)
+    st.session_state[STATE] = state
+    _write_filters(state)
+
+
+def on_asof_pick(launch: str) -> None:
+    """A quick pick (a dated milestone) becomes the membership date."""
+    picked = st.session_state.get(WIDGET.format("asof"))
+    if picked:
+        _set_asof(str(picked), launch)
+
+
+def on_asof_day(launch: str) -> None:
+    """A day chosen in the calendar becomes the membership date (the widget keeps it within launch..today)."""
+    day = st.session_state.get(WIDGET.format("asof_day"))
+    if isinstance(day, dt.date):
+        _set_asof(day.isoformat(), launch)
 
 
 def on_reset() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import json
 
 import pytest
@@ -38,7 +40,7 @@ def test_an_invalid_date_is_dropped_with_a_notice(script: str) -> None:
     assert not at.exception, at.exception
     assert any("were not recognised" in c and "asof" in c for c in _captions(at))
     assert "asof" not in at.query_params
-    assert at.selectbox(key="w_asof").value == ""
+    assert at.date_input(key="w_asof_day").value == dt.date(2023, 12, 5)
 
 
 def test_a_link_without_a_date_shows_the_launch_as_before() -> None:
@@ -61,9 +63,23 @@ def test_choosing_a_date_in_the_sidebar_writes_it_to_the_url_and_the_launch_remo
     at.selectbox(key="w_asof").select(LATER).run()
     assert url_values(at, "asof") == [LATER]
     assert len(at.dataframe[0].value) == len(load_members())
-    at.selectbox(key="w_asof").select("").run()
+    at.selectbox(key="w_asof").select("2023-12-05").run()
     assert "asof" not in at.query_params
     assert len(at.dataframe[0].value) == 57
+
+
+def test_any_day_from_the_launch_to_today_can_be_chosen_and_linked() -> None:
+    at = run_page("pages/1_Members.py")
+    at.date_input(key="w_asof_day").set_value(dt.date(2024, 1, 10)).run()
+    assert url_values(at, "asof") == ["2024-01-10"]
+    joined = len(apply(load_members(), FilterState(asof="2024-01-10")))
+    assert len(at.dataframe[0].value) == joined and 57 < joined < len(load_members())
+    assert at.selectbox(key="w_asof").value is None, "a day between milestones is no quick pick"
+    linked = run_page("pages/2_World_map.py", asof="2024-03-01")
+    assert not any("were not recognised" in c for c in _captions(linked))
+    assert f"{len(load_members())} members as of 1 March 2024" in _captions(linked)
+    future = run_page("pages/2_World_map.py", asof=(dt.date.today() + dt.timedelta(days=1)).isoformat())
+    assert any("were not recognised" in c and "asof" in c for c in _captions(future))
 
 
 def test_the_growth_chart_marks_events_and_the_date_shown() -> None:

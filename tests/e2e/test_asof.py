@@ -48,7 +48,7 @@ def test_a_dated_link_keeps_its_date_across_pages_and_the_launch_clears_it(
     screenshot(page, "asof-members")
 
     # Back to the launch in the sidebar: the date leaves the URL and the launch count returns.
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]', has_text="Members as of").first  # type: ignore[attr-defined]
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]', has_text="Quick picks").first  # type: ignore[attr-defined]
     field = box.locator("input")
     field.click()
     field.fill("5 December")  # the combobox filters its options as one types
@@ -56,4 +56,23 @@ def test_a_dated_link_keeps_its_date_across_pages_and_the_launch_clears_it(
     page.wait_for_function("() => !location.search.includes('asof')")  # type: ignore[attr-defined]
     settle(page)
     assert page.get_by_text("57 members as of 5 December 2023").count() == 1  # type: ignore[attr-defined]
+    assert_clean(page, watch)
+
+
+def test_any_day_opens_from_a_link_and_from_the_calendar(server: Server, watched: tuple[object, Watch]) -> None:
+    page, watch = watched
+    open_page(page, f"{server.url}/Members?asof=2024-03-01")
+    everyone = len(apply(load_members(), FilterState(asof="2024-03-01")))
+    assert page.get_by_text(f"{everyone} members as of 1 March 2024").count() == 1  # type: ignore[attr-defined]
+    assert page.get_by_text("were not recognised").count() == 0  # type: ignore[attr-defined]
+    # The calendar field is year, month and day segments: type the digits into the first, then leave the field.
+    year = page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"] [role="spinbutton"]').first  # type: ignore[attr-defined]
+    year.click()
+    page.keyboard.type("20240110")  # type: ignore[attr-defined]
+    page.keyboard.press("Tab")  # type: ignore[attr-defined]
+    page.keyboard.press("Tab")  # type: ignore[attr-defined]
+    page.wait_for_function("() => location.search.includes('asof=2024-01-10')")  # type: ignore[attr-defined]
+    settle(page)
+    shown = len(apply(load_members(), FilterState(asof="2024-01-10")))
+    assert page.get_by_text(f"{shown} members as of 10 January 2024").count() == 1  # type: ignore[attr-defined]
     assert_clean(page, watch)

@@ -35,15 +35,23 @@ def frame() -> pd.DataFrame:
         (["2024-02-08"], "2024-02-08", []),
         (["2023-12-05"], "", []),  # the launch is the default: normalised away
         ([" 2024-01-04 "], "2024-01-04", []),
-        (["2024-01-05"], "", ["asof"]),  # a real date, but no milestone
+        (["2024-01-05"], "2024-01-05", []),  # any day, not only a milestone
+        (["2024-03-01"], "2024-03-01", []),
+        (["2026-12-04"], "2026-12-04", []),  # today
+        (["2026-12-05"], "", ["asof"]),  # after today
+        (["2023-12-04"], "", ["asof"]),  # before the launch
+        (["20240105"], "", ["asof"]),  # not written the ISO way the app writes it
+        (["2024-02-30"], "", ["asof"]),
         (["2024-13-01"], "", ["asof"]),
         (["yesterday"], "", ["asof"]),
         (["<script>"], "", ["asof"]),
         (["2024-01-04", "2024-02-08"], "2024-02-08", []),  # the last one wins, as for the search
     ],
 )
-def test_asof_in_the_url_parses_to_a_milestone_or_the_default(given: list[str], asof: str, dropped: list[str]) -> None:
-    assert from_query({"asof": given}, OPTIONS) == (FilterState(asof=asof), dropped)
+def test_asof_in_the_url_parses_to_a_day_from_the_launch_to_today(
+    given: list[str], asof: str, dropped: list[str]
+) -> None:
+    assert from_query({"asof": given}, OPTIONS, today="2026-12-04") == (FilterState(asof=asof), dropped)
 
 
 @pytest.mark.parametrize(
