@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -10,6 +11,7 @@ from dashboard import paths
 from dashboard.files import read_yaml
 from dashboard.growth.schema import Milestone, milestone_problems
 from dashboard.members.load import load_sources, reference_tables, validate_members
+from dashboard.members.schema import Member
 from dashboard.sources import host_problems
 from dashboard.validation import DataError, list_problems
 
@@ -19,14 +21,19 @@ EVENT_COLUMNS: tuple[str, ...] = (
 
 
 def load_events(
-    path: Path = paths.EVENTS, *, members_path: Path = paths.MEMBERS, sources_path: Path = paths.SOURCES
+    path: Path = paths.EVENTS,
+    *,
+    members: Sequence[Member] | None = None,
+    members_path: Path = paths.MEMBERS,
+    sources_path: Path = paths.SOURCES,
 ) -> pd.DataFrame:
     """The dated membership events, one row each in date order; ``named`` is how many members it names.
 
-    The members they name are checked against the member file (which is validated too), every source URL
-    against the accepted hosts."""
+    The members they name are checked against ``members``, already validated by the caller (else the member
+    file is read and validated here), and every source URL against the accepted hosts."""
     name, hosts = paths.display(path), load_sources(sources_path)
-    members = validate_members(read_yaml(members_path), paths.display(members_path), *reference_tables(), hosts)
+    if members is None:
+        members = validate_members(read_yaml(members_path), paths.display(members_path), *reference_tables(), hosts)
     raw = read_yaml(path)
     events, problems = list_problems(Milestone, raw, name, "events")
     problems += host_problems(raw, name, hosts) + milestone_problems(events, members, name)

@@ -168,15 +168,21 @@ def load_members(
     """
     categories = load_categories(categories_path)
     regions = load_regions(regions_path)
-    hosts = load_sources(sources_path)
-    members = validate_members(read_yaml(path), paths.display(path), categories, regions, hosts)
+    members = load_member_records(path, categories_path=categories_path, regions_path=regions_path,
+                                  sources_path=sources_path)  # fmt: skip
     return members_frame(members, categories, regions)
 
 
-def load_member_records(path: Path = paths.MEMBERS) -> list[Member]:
-    """The member file as validated records (for checks that need more than the frame)."""
-    categories, regions = reference_tables()
-    return validate_members(read_yaml(path), paths.display(path), categories, regions, load_sources())
+def load_member_records(
+    path: Path = paths.MEMBERS,
+    *,
+    categories_path: Path = paths.CATEGORIES,
+    regions_path: Path = paths.REGIONS,
+    sources_path: Path = paths.SOURCES,
+) -> list[Member]:
+    """The member file as validated records (for the frame, and for checks that need more than the frame)."""
+    categories, regions = load_categories(categories_path), load_regions(regions_path)
+    return validate_members(read_yaml(path), paths.display(path), categories, regions, load_sources(sources_path))
 
 
 def reference_tables() -> tuple[Categories, Regions]:

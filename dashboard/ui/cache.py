@@ -20,12 +20,13 @@ from dashboard.members.load import (
     Regions,
     load_alliance,
     load_categories,
-    load_members,
+    load_member_records,
     load_regions,
     localise_members,
+    members_frame,
 )
 from dashboard.members.record import AllianceRecord, load_alliance_record
-from dashboard.members.schema import SECTORS, Alliance
+from dashboard.members.schema import SECTORS, Alliance, Member
 
 # ---------------------------------------------------------------- cached data
 
@@ -48,9 +49,16 @@ def file_stamp(*files: Path) -> tuple[tuple[int, int], ...]:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _cached_members(files: tuple[str, str, str], stamp: tuple[tuple[int, int], ...]) -> pd.DataFrame:
+def _cached_records(files: tuple[str, str, str], stamp: tuple[tuple[int, int], ...]) -> list[Member]:
+    """The validated member records: read once per file change, for both the frame and the events' checks."""
     members, categories, regions = map(Path, files)
-    return load_members(members, categories_path=categories, regions_path=regions)
+    return load_member_records(members, categories_path=categories, regions_path=regions)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _cached_members(files: tuple[str, str, str], stamp: tuple[tuple[int, int], ...]) -> pd.DataFrame:
+    _, categories, regions = map(Path, files)
+    return members_frame(_cached_records(files, stamp), load_categories(categories), load_regions(regions))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -62,9 +70,9 @@ def _cached_refs(
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _cached_events(files: tuple[str, str], stamp: tuple[tuple[int, int], ...]) -> pd.DataFrame:
-    events, members = map(Path, files)
-    return load_events(events, members_path=members)
+def _cached_events(files: tuple[str, str, str, str], stamp: tuple[tuple[int, int], ...]) -> pd.DataFrame:
+    events, *member_files = files
+    return load_events(Path(events), members=_cached_records(tuple(member_files), stamp))  # type: ignore[arg-type]
 
 
 def _country_names(members: pd.DataFrame) -> dict[str, str]:
@@ -109,7 +117,7 @@ def _shared(files: tuple[str, ...], stamp: tuple[tuple[int, int], ...], lang: st
     alliance, categories, regions = _cached_refs((alliance_file, categories_file, regions_file), stamp)
     members = _cached_members((members_file, categories_file, regions_file), stamp)
     members = localise_members(members, lang, categories, regions)
-    events = localise_events(_cached_events((events_file, members_file), stamp), lang)
+    events = localise_events(_cached_events((events_file, members_file, categories_file, regions_file), stamp), lang)
     return Data(members, alliance, categories, regions, events, _country_names(members))
 
 
