@@ -1,7 +1,5 @@
 """About the data: version, sources, method, caveats, how to cite and how to send a correction."""
 
-import datetime as dt
-
 import streamlit as st
 
 from dashboard import ui
@@ -48,10 +46,7 @@ st.markdown(page.t("about.caveats.count", count=len(caveats), shown=len(page.mem
 if not caveats.empty:
     ui.table(caveats, {"name": page.t("members.col.name"), "notes": page.t("members.field.notes")}, page.lang)
 
-st.header(page.t("about.cite.title"))
-today = page.labels.date(dt.date.today().isoformat())
-st.code(page.t("about.cite.text", version=page.labels.date(alliance.data_version), url=ui.share_url(page), today=today),
-        language=None, wrap_lines=True)  # fmt: skip
+about.cite_and_download(page)
 st.header(page.t("about.correct.title"))
 st.markdown(page.t("about.correct.text"))
 st.header(page.t("about.changelog.title"))

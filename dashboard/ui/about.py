@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
+from dashboard import datapackage, paths
+from dashboard.files import read_yaml
 from dashboard.members import transform
-from dashboard.ui.cache import load_record
+from dashboard.ui.cache import load_data, load_record
 from dashboard.ui.page import Page
-from dashboard.ui.text import href
+from dashboard.ui.sidebar import share_url
+from dashboard.ui.text import href, md
 from dashboard.ui.widgets import table
 from dashboard.validation import DataError
 
@@ -42,3 +47,39 @@ def record_section(page: Page) -> None:
     rows = rows.assign(field=[page.t(f"about.record.field.{field}") for field in fields])
     columns = {k: page.t(f"about.record.col.{k}") for k in ("name", "field", "alliance", "reason", "source")}
     table(rows, columns, page.lang)
+
+
+def cite_and_download(page: Page) -> None:
+    """How to cite our data (text and BibTeX) and each index, the licences, and the data package on request."""
+    st.header(page.t("about.cite.title"))
+    version = page.data.alliance.data_version
+    accessed = dt.date.today().isoformat()
+    url = share_url(page)
+    st.markdown(page.t("about.cite.lead", licence=datapackage.DATA_LICENCE, code=datapackage.CODE_LICENCE))
+    st.code(datapackage.citation(version, url, accessed), language=None, wrap_lines=True)
+    st.code(datapackage.bibtex(version, url, accessed), language="bibtex", wrap_lines=True)
+    st.markdown(page.t("about.cite.indexes"))
+    for name, meta in (("fmti", page_index_meta("fmti")), ("openness", page_index_meta("openness"))):
+        if meta:
+            st.markdown(f"- **{md(page.t(f'about.cite.index.{name}'))}**: {md(meta)}")
+    st.header(page.t("about.package.title"))
+    st.markdown(page.t("about.package.text"))
+    english = load_data("en")
+
+    def build() -> bytes:
+        return datapackage.package(english.members, english.events, version=version, url=url, accessed=accessed)
+
+    st.download_button(
+        page.t("about.package.button"), data=build, file_name=f"ai-alliance-explorer-data-{version}.zip",
+        mime="application/zip", key="download_package",
+    )  # fmt: skip
+
+
+def page_index_meta(name: str) -> str:
+    """An imported index's own citation, from the metadata its importer wrote ("" when it cannot be read)."""
+    path = paths.FMTI_META if name == "fmti" else paths.OPENNESS_META
+    try:
+        raw = read_yaml(path)
+    except DataError:
+        return ""
+    return str(raw.get("citation", "")) if isinstance(raw, dict) else ""

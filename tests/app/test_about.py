@@ -17,7 +17,10 @@ def test_about_states_the_version_and_counts_from_the_data() -> None:
     version = date(alliance.data_version, "en")
     assert f"**{version}**" in first and f"{len(members)} organisations" in first
     assert f"{len(links)} source links ({len(set(links))} distinct pages)" in first
-    assert version in at.code[-1].value or version in at.code[0].value
+    citations = [c.value for c in at.code]
+    assert any(f"version {alliance.data_version}" in c and "CC BY 4.0" in c for c in citations), citations
+    assert any(c.startswith("@misc{") for c in citations), "BibTeX too"
+    assert any(b.label == "Download the data package (ZIP)" for b in at.get("download_button")), "the data package"
 
 
 def test_caveats_follow_the_filters() -> None:

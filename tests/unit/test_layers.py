@@ -18,7 +18,7 @@ from dashboard import paths
 
 BASE = ("paths", "validation", "records", "files", "sources", "formats", "i18n", "places", "charts", "__init__")
 DOMAINS = ("growth", "models", "indexes", "coalitions")
-TOP = ("routes", "cli", "__main__", "server")
+TOP = ("routes", "cli", "__main__", "server", "datapackage")
 
 
 def layer(module: str) -> tuple[int, str]:
