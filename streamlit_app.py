@@ -58,4 +58,4 @@ with right:
         fig, alt=ui.alt(page, title, counts, "country"), key="country_bar", filename=page.t("file.members_by_country")
     )
 growth_view.growth_section(page)
-ui.page_links(page, ["members", "world_map", "sectors", "initiatives", "about"])
+ui.page_links(page, ["members", "world_map", "sectors", "initiatives", "coalitions", "about"])
