@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard import formats, paths
+from dashboard import formats, paths, snapshot
 from dashboard.files import mapping_of, read_yaml
 from dashboard.members.schema import Alliance, Category, Member, Region, cross_record_problems
 from dashboard.places import Places, load_places
@@ -166,11 +166,15 @@ def load_members(
 
     Raises DataError with every problem (file, record, field, expectation) when anything is wrong.
     """
-    categories = load_categories(categories_path)
-    regions = load_regions(regions_path)
-    members = load_member_records(path, categories_path=categories_path, regions_path=regions_path,
-                                  sources_path=sources_path)  # fmt: skip
-    return members_frame(members, categories, regions)
+    files = (path, categories_path, regions_path, sources_path, paths.WORLD_TOPOLOGY, paths.USA_TOPOLOGY)
+
+    def build() -> pd.DataFrame:
+        categories, regions = load_categories(categories_path), load_regions(regions_path)
+        members = load_member_records(path, categories_path=categories_path, regions_path=regions_path,
+                                      sources_path=sources_path)  # fmt: skip
+        return members_frame(members, categories, regions)
+
+    return snapshot.cached("members-frame", files, build)
 
 
 def load_member_records(
@@ -180,9 +184,15 @@ def load_member_records(
     regions_path: Path = paths.REGIONS,
     sources_path: Path = paths.SOURCES,
 ) -> list[Member]:
-    """The member file as validated records (for the frame, and for checks that need more than the frame)."""
-    categories, regions = load_categories(categories_path), load_regions(regions_path)
-    return validate_members(read_yaml(path), paths.display(path), categories, regions, load_sources(sources_path))
+    """The member file as validated records (for the frame, and for checks that need more than the frame); from a
+    snapshot when no file has changed since it was taken (dashboard/snapshot.py)."""
+    files = (path, categories_path, regions_path, sources_path, paths.WORLD_TOPOLOGY, paths.USA_TOPOLOGY)
+
+    def build() -> list[Member]:
+        categories, regions = load_categories(categories_path), load_regions(regions_path)
+        return validate_members(read_yaml(path), paths.display(path), categories, regions, load_sources(sources_path))
+
+    return snapshot.cached("member-records", files, build)
 
 
 def reference_tables() -> tuple[Categories, Regions]:
