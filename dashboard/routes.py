@@ -40,8 +40,12 @@ ROUTES: tuple[Route, ...] = (
     Route("sectors", "pages/3_Sectors.py", "Sectors", {"cohort": COHORTS}),
     Route("initiatives", "pages/4_Initiatives.py", "Initiatives", moved={"require": "open_vs_closed"}),
     Route(
-        "open_vs_closed", "pages/5_Open_vs_closed.py", "Open_vs_closed", {"edition": EDITIONS}, {"require": CRITERIA}
-    ),
+        "open_vs_closed",
+        "pages/5_Open_vs_closed.py",
+        "Open_vs_closed",
+        multi={"require": CRITERIA},
+        moved={"edition": "transparency"},
+    ),  # fmt: skip
     # developer= and indicator= take values from the imported index; the page checks them against the data.
     Route("transparency", "pages/6_Transparency.py", "Transparency", {"edition": EDITIONS}),
     Route("coalitions", "pages/7_Coalitions.py", "Coalitions"),

@@ -24,12 +24,7 @@ with right:
     initiatives.points(page, content.arguments_closed)
 
 st.header(page.t("open_vs_closed.fmti.title"))
-st.markdown(page.t("open_vs_closed.fmti.what"))
-st.info(page.t("open_vs_closed.fmti.changed"))
-indexes.fmti_section(page, data)
-edition = ui.choice(page, "edition")
-indexes.domain_section(page, data, edition)
-indexes.attribution(page, data.fmti_meta)
+indexes.fmti_summary(page, data)
 
 st.header(page.t("open_vs_closed.index.title"))
 st.markdown(page.t("open_vs_closed.index.what"))

@@ -3,6 +3,7 @@ characters, and a copy of data/ that carries them. Every page must show this tex
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 from typing import Any
@@ -71,7 +72,7 @@ HOSTILE_MEMBERS: tuple[dict[str, Any], ...] = (
 
 def write_hostile_data(target: Path) -> Path:
     """A copy of data/ in ``target`` with the hostile members appended and hostile text in the launch facts,
-    an event and a model; every file still validates."""
+    an event, a model and a Transparency Index report; every file still validates."""
     shutil.copytree(paths.DATA_DIR, target, dirs_exist_ok=True)
     members = yaml.safe_load((target / "members.yaml").read_text(encoding="utf-8"))
     _dump(target / "members.yaml", [*members, *HOSTILE_MEMBERS])
@@ -87,6 +88,7 @@ def write_hostile_data(target: Path) -> Path:
     models[0]["notes"] = both(f"{IMG} {BOLD} {RTL}")
     models[0]["developer"] = f"{JS_LINK} Meta"
     _dump(target / "models.yaml", models)
+    write_hostile_report(target)
     return target
 
 
@@ -97,3 +99,28 @@ def both(text: str) -> dict[str, str]:
 
 def _dump(path: Path, content: Any) -> None:
     path.write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+# A report row of the Transparency Index carrying hostile text in every free-text field (Meta, December 2025).
+HOSTILE_REPORT = {"edition": "2025-12", "developer_slug": "meta", "indicator_slug": "external-data-access"}
+HOSTILE_REPORT_TEXT = {
+    "disclosure": f"{IMG}\n{SCRIPT} {BOLD}",
+    "justification": f"{JS_LINK} {RTL} {FORMULA} <a href=javascript:alert(9)>x</a>",
+    "references": f"javascript:alert(1) {HOSTILE_URLS[1]} {HOSTILE_URLS[2]} {NOT_HTTP_URLS[2]}",
+    "notes": f"# {BOLD} %{{customdata[0]}}",
+}
+
+
+def write_hostile_report(target: Path) -> None:
+    """Put the hostile report text into the copy's evidence table (the row stays valid)."""
+    path = target / "fmti_evidence.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        fields, rows = list(reader.fieldnames or []), list(reader)
+    for row in rows:
+        if all(row[k] == v for k, v in HOSTILE_REPORT.items()):
+            row.update(HOSTILE_REPORT_TEXT)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)

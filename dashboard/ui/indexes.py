@@ -13,7 +13,7 @@ from dashboard.indexes import figures as figs
 from dashboard.indexes import transform as tr
 from dashboard.indexes.load import Indexes, load_indexes
 from dashboard.indexes.schema import INDEX_DIMENSIONS, Provenance
-from dashboard.routes import EDITIONS
+from dashboard.routes import EDITIONS, route
 from dashboard.ui.cache import file_stamp
 from dashboard.ui.charts import chart, figure, on_request
 from dashboard.ui.open_vs_closed import Answers, qualifying
@@ -58,9 +58,23 @@ def attribution(page: Page, meta: Provenance) -> None:
                        citation=md(meta.citation), commit=commit, date=md((meta.commit_date or "")[:10])))  # fmt: skip
 
 
+def sources_block(page: Page, meta: Provenance, changed: str) -> None:
+    """Under a chart or table from an index: its source, licence, the commit and date read, what we changed."""
+    commit = link(f"{meta.source_repository}/tree/{meta.commit}", (meta.commit or "")[:7]) if meta.commit else "—"
+    st.markdown(page.t("transparency.sources", name=md(meta.name), licence=link(meta.licence_url, meta.licence),
+                       commit=commit, date=md((meta.commit_date or "")[:10]),
+                       changed=page.t(f"transparency.changed_by_us.{changed}")))  # fmt: skip
+
+
+def cite(page: Page, meta: Provenance) -> None:
+    """The index's own citation, in a block a reader can copy."""
+    st.markdown(f"**{page.t('transparency.cite')}**")
+    st.code(meta.citation, language=None, wrap_lines=True)
+
+
 def _editions(page: Page) -> dict[str, str]:
     """Edition id -> label, oldest first (the order of every chart)."""
-    return {e: page.t(f"open_vs_closed.edition.{e}") for e in sorted(EDITIONS)}
+    return {e: page.t(f"transparency.edition.{e}") for e in sorted(EDITIONS)}
 
 
 def _pairs(page: Page, frame: pd.DataFrame, label: str, value: str) -> str:
@@ -78,6 +92,23 @@ def _totals_alt(page: Page, title: str, totals: pd.DataFrame, editions: dict[str
     return page.t("chart.alt", title=title, pairs=page.t("text.list_sep").join(parts))
 
 
+def fmti_members(page: Page, data: Indexes) -> dict[str, tuple[str, ...]]:
+    """The Transparency Index's developer names that are (shown) members -> their member ids."""
+    return tr.member_names(data.developers, "fmti", set(page.members["id"]))
+
+
+def fmti_summary(page: Page, data: Indexes) -> None:
+    """The latest edition in two numbers (members' and others' mean score) and the way to the Transparency page."""
+    means = tr.group_means(tr.fmti_totals(data.fmti, fmti_members(page, data)))
+    latest = means[means["edition"] == EDITIONS[0]].set_index("member")
+    mean = lambda m: page.labels.decimal(float(latest["mean"].get(m, 0.0)), 1)  # noqa: E731
+    count = lambda m: int(latest["n"].get(m, 0))  # noqa: E731
+    edition = page.t(f"transparency.edition.{EDITIONS[0]}")
+    st.markdown(page.t("transparency.summary", edition=edition, members=count(True), member_mean=mean(True),
+                       others=count(False), other_mean=mean(False)))  # fmt: skip
+    st.page_link(route("transparency").script, label=page.t("link.transparency"), query_params=page.nav_query() or None)
+
+
 def fmti_section(page: Page, data: Indexes) -> None:
     """Totals per edition, the developers scored more than once, member vs other means, the domain heatmap."""
     members = tr.member_names(data.developers, "fmti", set(page.members["id"]))
@@ -92,11 +123,13 @@ def fmti_section(page: Page, data: Indexes) -> None:
         figs.fmti_totals_chart, totals, editions=editions, title=title, source=source, lang=page.lang, **labels
     )
     chart(fig, alt=_totals_alt(page, title, totals, editions), key="fmti_totals", filename=page.t("file.fmti_totals"))
+    sources_block(page, data.fmti_meta, "sum")
 
     title = page.t("open_vs_closed.fmti.slopes")
     again = tr.repeated(totals)
     fig = figure(figs.fmti_slopes, again, editions=editions, title=title, source=source, lang=page.lang, **labels)
     chart(fig, alt=_totals_alt(page, title, again, editions), key="fmti_slopes", filename=page.t("file.fmti_over_time"))
+    sources_block(page, data.fmti_meta, "repeated")
 
     title = page.t("open_vs_closed.fmti.means")
     means = tr.group_means(totals)
@@ -110,6 +143,7 @@ def fmti_section(page: Page, data: Indexes) -> None:
         for e, m, v, n in means[["edition", "member", "mean", "n"]].itertuples(index=False)
     )  # fmt: skip
     chart(fig, alt=page.t("chart.alt", title=title, pairs=pairs), key="fmti_means", filename=page.t("file.fmti_means"))
+    sources_block(page, data.fmti_meta, "mean")
 
 
 def domain_section(page: Page, data: Indexes, edition: str) -> None:
@@ -118,7 +152,7 @@ def domain_section(page: Page, data: Indexes, edition: str) -> None:
     cells = tr.domain_scores(data.fmti, edition)
     totals = tr.fmti_totals(data.fmti, members)
     order = list(totals.loc[totals["edition"] == edition, "developer"])
-    name, source = page.t(f"open_vs_closed.edition.{edition}"), page.source_line(page.t("open_vs_closed.fmti.source"))
+    name, source = page.t(f"transparency.edition.{edition}"), page.source_line(page.t("open_vs_closed.fmti.source"))
     term = {k: page.labels.text(v) for k, v in data.terms.items()}
     domains = tr.domain_matrix(cells, order).rename(columns=term)
     cells = cells.assign(domain=cells["domain"].map(term), subdomain=cells["subdomain"].map(term))
@@ -131,6 +165,7 @@ def domain_section(page: Page, data: Indexes, edition: str) -> None:
     )
     chart(fig, alt=page.t("chart.alt", title=title, pairs=pairs), key="fmti_domains",
           filename=f"{page.t('file.fmti')}-{edition}")  # fmt: skip
+    sources_block(page, data.fmti_meta, "domain")
     title = page.t("open_vs_closed.fmti.heatmap", edition=name)
     fig = figure(figs.percent_heatmap, tr.subdomain_matrix(cells, order), marked=members, title=title, source=source,
                  angle=-60, lang=page.lang)  # fmt: skip
@@ -140,6 +175,7 @@ def domain_section(page: Page, data: Indexes, edition: str) -> None:
     )
     alt = page.t("open_vs_closed.fmti.heatmap_alt", title=title, developers=len(order), subdomains=pairs)
     chart(fig, alt=alt, key="fmti_subdomains", filename=f"{page.t('file.fmti')}-{edition}-{page.t('file.subdomains')}")
+    sources_block(page, data.fmti_meta, "subdomain")
 
 
 def index_grid(page: Page, grid: pd.DataFrame) -> None:
@@ -182,5 +218,6 @@ def openness_section(page: Page, data: Indexes, required: Sequence[str]) -> None
     qualifying(page, grid, required, names="model", answers=INDEX_ANSWERS)
     index_grid(page, grid)
     st.caption(page.t("open_vs_closed.index.table_help", members=int(grid["member"].sum())))
+    sources_block(page, data.openness_meta, "grid")
     member_model_links(page, data, grid)
     attribution(page, data.openness_meta)

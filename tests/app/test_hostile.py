@@ -14,7 +14,16 @@ from streamlit.testing.v1 import AppTest
 from dashboard.routes import ROUTES
 from dashboard.ui.text import md
 from tests.app.conftest import expanders, open_expanders, run_page, use_data_dir
-from tests.hostile import FORMULA, HOSTILE_URLS, IMG, JS_LINK, SCRIPT, write_hostile_data
+from tests.hostile import (
+    FORMULA,
+    HOSTILE_REPORT,
+    HOSTILE_REPORT_TEXT,
+    HOSTILE_URLS,
+    IMG,
+    JS_LINK,
+    SCRIPT,
+    write_hostile_data,
+)
 
 LIVE_TAG = re.compile(r"(?<!\\)<\s*/?\s*(img|script|iframe|svg|b\s|a\s)", re.IGNORECASE)
 PLOTLY_TAG = re.compile(r"<\s*/?\s*(img|script|iframe|svg|b\s|a\s)", re.IGNORECASE)
@@ -66,14 +75,15 @@ def plotly_strings(at: AppTest) -> Iterator[str]:
         yield from walk(spec.get("layout", {}).get("yaxis", {}))
 
 
-PAGES = {
-    r.script: {"member": "hostile-html"}
-    if r.key == "members"
-    else {"view": "countries"}
-    if r.key == "world_map"
-    else {}
-    for r in ROUTES
+PAGE_PARAMS: dict[str, dict[str, list[str] | str]] = {
+    "members": {"member": "hostile-html"},
+    "world_map": {"view": "countries"},
+    "transparency": {
+        "developer": [HOSTILE_REPORT["developer_slug"], "ibm"],
+        "indicator": HOSTILE_REPORT["indicator_slug"],
+    },
 }
+PAGES = {r.script: PAGE_PARAMS.get(r.key, {}) for r in ROUTES}
 
 
 @pytest.mark.parametrize("script", list(PAGES))
@@ -116,3 +126,15 @@ def test_overview_escapes_the_launch_wording(hostile: Path) -> None:
     at = run_page("streamlit_app.py")
     lead = at.markdown[0].value
     assert md(f"{IMG} {JS_LINK}") in lead
+
+
+def test_report_text_shows_as_written_with_links_only_for_http_urls(hostile: Path) -> None:
+    at = run_page("pages/6_Transparency.py", **PAGE_PARAMS["transparency"])
+    shown = "\n".join(m.value for m in at.markdown)
+    assert md(IMG) in shown and md(SCRIPT) in shown, "the disclosure is escaped, line by line"
+    assert md(HOSTILE_REPORT_TEXT["justification"]) in shown
+    refs = next(m.value for m in at.markdown if m.value.startswith("**References**"))
+    assert "](javascript" not in refs and md("javascript:alert(1)") in refs
+    targets = re.findall(r"\]\(([^)]*)\)", refs)
+    assert len(targets) == 2, "the two http(s) URLs are links, nothing else"
+    assert all(t.startswith("https://en.wikipedia.org/wiki/") and not re.search(r"[\s\"'<>()]", t) for t in targets)

@@ -22,6 +22,8 @@ LINKS: dict[str, str] = {
     "sectors": "Sectors?lang=fr&region=europe&region=north_america&asof=2024-02-08",
     "initiatives": "Initiatives?lang=fr&region=europe",
     "open_vs_closed": "Open_vs_closed?lang=fr&sector=company&edition=2024-05&require=weights&require=licence",
+    "transparency": "Transparency?lang=fr&developer=meta&developer=ibm&indicator=external-data-access",
+    "coalitions": "Coalitions?lang=fr&sector=company&asof=2024-02-08",
     "about": "About?lang=fr&country=JPN",
 }
 # English words that are also what a French reader sees (proper nouns, acronyms, file formats).

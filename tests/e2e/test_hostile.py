@@ -38,7 +38,9 @@ INJECTED = """() => {
   return found;
 }"""
 PAGES = ("", "Members?member=hostile-html", "Members?member=hostile-unicode", "World_map", "World_map?view=countries",
-         "Sectors", "Initiatives", "Open_vs_closed", "About")  # fmt: skip
+         "Sectors", "Initiatives", "Open_vs_closed",
+         "Transparency?developer=meta&developer=ibm&indicator=external-data-access",
+         "Transparency?developer=meta&edition=2024-05", "About")  # fmt: skip
 
 
 @pytest.fixture(scope="module")

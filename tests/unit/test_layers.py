@@ -16,7 +16,19 @@ import pytest
 
 from dashboard import paths
 
-BASE = ("paths", "validation", "records", "files", "sources", "formats", "i18n", "places", "snapshot", "charts", "__init__")
+BASE = (
+    "paths",
+    "validation",
+    "records",
+    "files",
+    "sources",
+    "formats",
+    "i18n",
+    "places",
+    "snapshot",
+    "charts",
+    "__init__",
+)
 DOMAINS = ("growth", "models", "indexes", "coalitions")
 TOP = ("routes", "cli", "__main__", "server", "datapackage")
 
