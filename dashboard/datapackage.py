@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard import paths
 from dashboard.files import read_yaml
-from dashboard.members.export import EXPORT_COLUMNS, to_csv_bytes
+from dashboard.members.export import EXPORT_COLUMNS, safe_csv, to_csv_bytes
 
 DATA_LICENCE = "CC BY 4.0"
 DATA_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -61,12 +61,6 @@ def bibtex(version: str, url: str, accessed: str) -> str:
     )
 
 
-def _csv(frame: pd.DataFrame) -> bytes:
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, lineterminator="\r\n")
-    return buffer.getvalue().encode("utf-8-sig")
-
-
 def _meta(path: Path) -> dict[str, Any]:
     raw = read_yaml(path)
     return raw if isinstance(raw, dict) else {}
@@ -97,7 +91,7 @@ def tables(members: pd.DataFrame, events: pd.DataFrame, *, citation_text: str) -
         ),  # fmt: skip
         Table(
             "events.csv",
-            _csv(event_rows),
+            safe_csv(event_rows),
             EVENT_COLUMNS,
             "One dated event in the membership per row (launch, announcement, working group, change, reported "
             "total); members as our ids joined by ' | '.",

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from dashboard.members.export import FORMULA_STARTS
+from dashboard.members.export import safe_csv
 from dashboard.members.filters import LIST_KEYS, FilterState, fold
 
 ROSTER_COLUMNS: tuple[str, ...] = ("id", "name", "sector", "country", "region", "category", "since", "source")
@@ -194,6 +194,4 @@ def to_csv_bytes(side: pd.DataFrame, headers: Mapping[str, str]) -> bytes:
     table = side.loc[:, list(CSV_COLUMNS)].copy()
     for key in ("alliance", "forum"):
         table[key] = table[key].astype(int)
-    table = table.astype(object).where(table.notna(), None)
-    table = table.map(lambda v: "'" + v if isinstance(v, str) and v.startswith((*FORMULA_STARTS, "'")) else v)
-    return table.rename(columns=dict(headers)).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    return safe_csv(table, headers)

@@ -39,6 +39,12 @@ def to_csv_bytes(frame: pd.DataFrame, headers: Mapping[str, str] | None = None) 
     decimal point, codes and slugs), so the file reads the same in every tool."""
     table = export_frame(frame).copy()
     table["sources"] = table["sources"].map(" | ".join)
+    return safe_csv(table, headers)
+
+
+def safe_csv(table: pd.DataFrame, headers: Mapping[str, str] | None = None) -> bytes:
+    """Any table as the CSV a spreadsheet opens safely: UTF-8 with BOM, CRLF line ends, nulls empty,
+    formula-like text cells neutralised, columns renamed by ``headers``."""
     table = table.astype(object).where(table.notna(), None)
     table = table.map(_neutralise).rename(columns=dict(headers or {}))
     buffer = io.StringIO()
