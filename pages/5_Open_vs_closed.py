@@ -13,6 +13,7 @@ content, models = initiatives.load(page)
 data = indexes.load(page)
 st.title(page.t("open_vs_closed.title"))
 st.markdown(page.t("open_vs_closed.intro"))
+chosen = indexes.chosen_models(page, data)
 
 st.header(page.t("initiatives.arguments.title"))
 left, right = st.columns(2)
@@ -31,6 +32,7 @@ st.markdown(page.t("open_vs_closed.index.what"))
 required = ui.choices(page, "require")
 st.caption(page.t("open_vs_closed.index.criteria"))
 indexes.openness_section(page, data, required)
+indexes.models_side_by_side(page, data, chosen)
 
 st.header(page.t("initiatives.open.title", count=len(models)))
 st.markdown(page.t("initiatives.open.explainer"))
@@ -58,4 +60,5 @@ fig = ui.figure(
 ui.chart(
     fig, alt=view.gradient_alt(page, title, frame, levels), key="gradient", filename=page.t("file.release_gradient")
 )
+view.gradient_list(page, frame, levels)
 ui.page_links(page, ["initiatives", "members", "about"])

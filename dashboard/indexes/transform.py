@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Sequence
 
 import pandas as pd
 
@@ -17,6 +19,8 @@ INDEX_CRITERIA: dict[str, tuple[str, ...]] = {
     "documentation": ("modelcard", "datasheet"),
 }
 DOMAINS: tuple[str, ...] = ("Upstream", "Model", "Downstream")
+MAX_MODELS = 4  # models shown side by side: each is a column, and four still read on a phone
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def member_names(developers: pd.DataFrame, index: str, shown: Collection[str]) -> dict[str, tuple[str, ...]]:
@@ -95,3 +99,31 @@ def grade_links(grades: pd.DataFrame, model: str) -> pd.DataFrame:
     rows = grades[grades["model"] == model].copy()
     rows["rank"] = rows["dimension"].map(INDEX_DIMENSIONS.index)
     return rows.sort_values("rank").drop(columns="rank").reset_index(drop=True)
+
+
+def slug(name: str) -> str:
+    """A model name as a URL value: lower-case ASCII letters and digits, runs of anything else one hyphen."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return _NOT_SLUG.sub("-", ascii_name.lower()).strip("-") or "model"
+
+
+def model_slugs(names: Iterable[str]) -> dict[str, str]:
+    """Slug -> model name for every distinct name, in name order; a slug already taken gets -2, -3, ..."""
+    found: dict[str, str] = {}
+    for name in sorted(set(names), key=lambda n: (n.casefold(), n)):
+        base = candidate = slug(name)
+        count = 1
+        while candidate in found:
+            count += 1
+            candidate = f"{base}-{count}"
+        found[candidate] = name
+    return found
+
+
+def model_grades(grades: pd.DataFrame, models: Sequence[str]) -> pd.DataFrame:
+    """The chosen models' grades and links: one row per model and dimension, dimensions in the index's order,
+    models in the order given (columns dimension, model, grade, link)."""
+    rows = grades[grades["model"].isin(list(models))]
+    ranks = {"d": rows["dimension"].map(INDEX_DIMENSIONS.index), "m": rows["model"].map(list(models).index)}
+    rows = rows.assign(**ranks).sort_values(["d", "m"])
+    return rows[["dimension", "model", "grade", "link"]].reset_index(drop=True)

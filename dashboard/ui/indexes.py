@@ -18,12 +18,15 @@ from dashboard.ui.cache import file_stamp
 from dashboard.ui.charts import chart, figure, on_request
 from dashboard.ui.open_vs_closed import Answers, qualifying
 from dashboard.ui.page import Page
+from dashboard.ui.picks import dropped_notice, picker, url_picks
 from dashboard.ui.text import link, md, show_data_error
-from dashboard.validation import DataError
+from dashboard.validation import DataError, is_http_url
 
 INDEX_ANSWERS = Answers(
     "open_vs_closed.index.none_required", "open_vs_closed.index.some", "open_vs_closed.index.nothing"
 )
+
+MODEL = "model"  # URL key: the models shown side by side (slugs of the index's model names)
 
 FILES = (
     paths.FMTI_SCORES,
@@ -221,3 +224,51 @@ def openness_section(page: Page, data: Indexes, required: Sequence[str]) -> None
     sources_block(page, data.openness_meta, "grid")
     member_model_links(page, data, grid)
     attribution(page, data.openness_meta)
+
+
+def chosen_models(page: Page, data: Indexes) -> tuple[str, ...]:
+    """model= from the URL (repeatable), checked against the index's models; what is left out is said once."""
+    picked, lost = url_picks(MODEL, tr.model_slugs(data.openness["model"]), tr.MAX_MODELS)
+    dropped_notice(page, [MODEL] if lost else [])
+    return picked
+
+
+def _grade_cell(page: Page, grade: object, url: object) -> str:
+    """A grade as Markdown: its symbol, then its word, a link to the page the grade rests on when that is an
+    http(s) URL (the word itself is the link, so four models still fit a phone's width)."""
+    if grade not in GRADE_SYMBOLS:
+        return "—"
+    word = page.t(f"initiatives.grade.{grade}")
+    return f"{GRADE_SYMBOLS[str(grade)]} {link(str(url), word) if is_http_url(url) else md(word)}"
+
+
+def comparison(page: Page, data: Indexes, models: Sequence[str]) -> pd.DataFrame:
+    """Rows: organisation, membership, the 14 dimensions, open dimensions; one column per model; Markdown cells."""
+    members = tr.member_names(data.developers, "openness", set(page.members["id"]))
+    rows = tr.model_grades(data.openness, models)
+    cells = {(d, m): _grade_cell(page, g, u) for d, m, g, u in rows.itertuples(index=False)}
+    org = data.openness.drop_duplicates("model").set_index("model")["organisation"]
+    labels = [page.t(f"open_vs_closed.col.{c}") for c in ("organisation", "member")]
+    labels += [page.t(f"open_vs_closed.dim.{d}") for d in INDEX_DIMENSIONS] + [page.t("open_vs_closed.col.open_count")]
+    columns = {}
+    for m in models:
+        opened = int((rows.loc[rows["model"] == m, "grade"] == "open").sum())
+        member = page.t("initiatives.yes") if org[m] in members else "—"
+        grades = [cells.get((d, m), "—") for d in INDEX_DIMENSIONS]
+        columns[md(m)] = [md(org[m]), member, *grades, page.labels.number(opened)]
+    table = pd.DataFrame(columns, index=pd.Index([md(v) for v in labels], name=md(page.t("open_vs_closed.models.row"))))
+    return table
+
+
+def models_side_by_side(page: Page, data: Indexes, chosen: Sequence[str]) -> None:
+    """The model picker, then the chosen models' grades on every dimension, each with the page it rests on."""
+    names = tr.model_slugs(data.openness["model"])
+    st.subheader(page.t("open_vs_closed.models.title"))
+    st.markdown(page.t("open_vs_closed.models.what"))
+    picker(MODEL, names, chosen, label=page.t("open_vs_closed.models.label"),
+           placeholder=page.t("open_vs_closed.models.none"), limit=tr.MAX_MODELS)  # fmt: skip
+    if not chosen:
+        st.info(page.t("open_vs_closed.models.hint"))
+        return
+    st.table(comparison(page, data, [names[s] for s in chosen]))  # st.table renders each cell's Markdown
+    st.caption(page.t("open_vs_closed.models.help"))

@@ -99,3 +99,22 @@ def gradient_alt(page: Page, title: str, frame: pd.DataFrame, labels: dict[str, 
     parts = [page.t("text.label_value", label=labels[g], value=", ".join(frame.loc[frame["gradient"] == g, "name"]))
              for g in labels if (frame["gradient"] == g).any()]  # fmt: skip
     return page.t("chart.alt", title=title, pairs=page.t("text.list_sep").join(parts))
+
+
+def gradient_list(page: Page, frame: pd.DataFrame, labels: dict[str, str]) -> None:
+    """The gradient chart's placements as a numbered list, one click away under the chart: on a phone the
+    chart's rows and columns shrink past reading, and the page cannot know the screen's width to swap them.
+    Each level with its models in the chart's order (by release date), members' models marked."""
+    with on_request(page.t("open_vs_closed.gradient.list"), key="gradient_list") as opened:
+        if not opened:
+            return
+        mark = page.t("open_vs_closed.member_short")
+        ordered = frame.sort_values(["gradient_rank", "release_date"])
+        lines = []
+        for i, (level, label) in enumerate(labels.items(), start=1):
+            rows = ordered[ordered["gradient"] == level]
+            names = [
+                md(n) + (f" ({mark})" if pd.notna(m) else "") for n, m in zip(rows["name"], rows["member"], strict=True)
+            ]
+            lines.append(f"{i}. **{md(label)}** — {', '.join(names) or page.t('open_vs_closed.gradient.none')}")
+        st.markdown("\n".join(lines))

@@ -21,6 +21,7 @@ from dashboard.indexes.evidence import Evidence, evidence_files, load_evidence
 from dashboard.ui.cache import file_stamp
 from dashboard.ui.charts import on_request
 from dashboard.ui.page import Page
+from dashboard.ui.picks import dropped_notice, picker, url_picks
 from dashboard.ui.text import link, md, show_data_error
 from dashboard.ui.url import WIDGET, set_url, url_values
 from dashboard.ui.widgets import table
@@ -57,23 +58,15 @@ class Choice:
 
 def choose(page: Page, evidence: Evidence) -> Choice:
     """developer= and indicator= from the URL, checked against the data; what is left out is said once."""
-    known = evidence.developers()
-    given = url_values(DEVELOPER)
-    picked = tuple(dict.fromkeys(v for v in given if v in known))[: reports.MAX_DEVELOPERS]
-    dropped = [DEVELOPER] if any(v not in known for v in given) or len(set(given)) > len(picked) else []
+    picked, lost = url_picks(DEVELOPER, evidence.developers(), reports.MAX_DEVELOPERS)
+    dropped = [DEVELOPER] if lost else []
     indicators = set(evidence.rows["indicator_slug"])
     wanted = url_values(INDICATOR)
     indicator = wanted[-1] if wanted and wanted[-1] in indicators else None
     dropped += [INDICATOR] if wanted and indicator is None else []
-    set_url(DEVELOPER, list(picked))
     set_url(INDICATOR, [indicator] if indicator else [])
-    if dropped:
-        st.caption("ℹ️ " + page.t("notice.dropped", keys=", ".join(dropped)))
+    dropped_notice(page, dropped)
     return Choice(picked, indicator)
-
-
-def _on_developers() -> None:
-    set_url(DEVELOPER, list(st.session_state.get(WIDGET.format(DEVELOPER)) or [])[: reports.MAX_DEVELOPERS])
 
 
 def _on_indicator() -> None:
@@ -84,13 +77,8 @@ def _on_indicator() -> None:
 def pickers(page: Page, evidence: Evidence, choice: Choice, edition: str) -> None:
     """The developers and the indicator, as widgets that write the URL."""
     names = evidence.developers()
-    st.session_state[WIDGET.format(DEVELOPER)] = list(choice.developers)
-    st.multiselect(
-        page.t("transparency.developers.label"), list(names), key=WIDGET.format(DEVELOPER),
-        format_func=lambda s: names[s],
-        max_selections=reports.MAX_DEVELOPERS, on_change=_on_developers,
-        placeholder=page.t("transparency.developers.none"),
-    )  # fmt: skip
+    picker(DEVELOPER, names, choice.developers, label=page.t("transparency.developers.label"),
+           placeholder=page.t("transparency.developers.none"), limit=reports.MAX_DEVELOPERS)  # fmt: skip
     options = reports.indicators(evidence.rows, edition)
     if not options:
         return

@@ -21,7 +21,7 @@ LINKS: dict[str, str] = {
     "world_map": "World_map?lang=fr&sector=academia&view=countries&preset=europe",
     "sectors": "Sectors?lang=fr&region=europe&region=north_america&asof=2024-02-08",
     "initiatives": "Initiatives?lang=fr&region=europe",
-    "open_vs_closed": "Open_vs_closed?lang=fr&sector=company&edition=2024-05&require=weights&require=licence",
+    "open_vs_closed": "Open_vs_closed?lang=fr&sector=company&require=weights&require=licence",
     "transparency": "Transparency?lang=fr&developer=meta&developer=ibm&indicator=external-data-access",
     "coalitions": "Coalitions?lang=fr&sector=company&asof=2024-02-08",
     "about": "About?lang=fr&country=JPN",

@@ -48,3 +48,11 @@ def test_percent_heatmap_labels_cells_and_marks_members() -> None:
     fig = figs.percent_heatmap(matrix, marked={"A"}, title="T", source="S")
     assert list(fig.data[0].y) == [f"{figs.MEMBER_MARK} A", "B"] and list(fig.data[0].x) == ["Upstream", "Model"]
     assert fig.data[0].texttemplate == "%{text}" and fig.data[0].zmax == 100
+
+
+def test_model_slugs_are_lower_case_ascii_with_hyphens_and_unique() -> None:
+    from dashboard.indexes.transform import model_slugs
+
+    assert model_slugs(["Llama 3.1", "Émile 7B", "llama-3.1", "!!"]) == {
+        "model": "!!", "emile-7b": "Émile 7B", "llama-3-1": "Llama 3.1", "llama-3-1-2": "llama-3.1",
+    }  # fmt: skip
