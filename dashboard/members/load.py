@@ -98,7 +98,9 @@ def validate_members(
     if hosts is not None:
         problems.extend(host_problems(raw, file, hosts))
     problems.extend(cross_record_problems(members, file, categories.sector, regions.of_country))
-    problems.extend(placement_problems(members, file, load_places()))
+    places = load_places()
+    if places.countries:  # without the map's shapes (a lost static folder) nothing can be checked, or drawn there
+        problems.extend(placement_problems(members, file, places))
     if problems:
         raise DataError(problems)
     return members

@@ -37,3 +37,16 @@ def test_unknown_places_have_no_point() -> None:
 def test_missing_shape_files_give_no_points_rather_than_an_error(tmp_path: Path) -> None:
     places = load_places(tmp_path / "none.json", tmp_path / "none.json")
     assert places.point("USA", "California") is None and places.point("FRA", None) is None
+
+
+def test_members_still_load_when_the_shapes_are_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dashboard import places
+    from dashboard.members.load import load_member_records, members_frame, reference_tables
+
+    monkeypatch.setattr(places, "load_places", lambda: places.Places({}, {}))
+    monkeypatch.setattr("dashboard.members.load.load_places", lambda: places.Places({}, {}))
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(tmp_path))
+    records = load_member_records()
+    frame = members_frame(records, *reference_tables())
+    imprecise = frame[frame["precision"].isin(["region", "country"])]
+    assert len(imprecise) > 0 and imprecise["lat"].isna().all(), "placed nowhere rather than guessed"
