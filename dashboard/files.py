@@ -47,3 +47,12 @@ def mapping_of(model: type[BaseModel], path: Path, what: str) -> dict[str, Any]:
     if problems:
         raise DataError(problems)
     return raw
+
+
+def stamp(path: Path) -> tuple[int, int]:
+    """A file's version for a cache key: its modification time (ns) and size, (0, -1) when it is gone."""
+    try:
+        info = Path(path).stat()
+    except OSError:
+        return (0, -1)
+    return (info.st_mtime_ns, info.st_size)

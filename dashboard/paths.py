@@ -26,6 +26,7 @@ EVENTS = DATA_DIR / "events.yaml"
 # The Alliance's own record, imported by scripts/import_alliance_site.py, and how it names our members (by hand).
 ALLIANCE_SITE = DATA_DIR / "alliance_site.yaml"
 ALLIANCE_NAMES = DATA_DIR / "alliance_names.yaml"
+COALITIONS = DATA_DIR / "coalitions.yaml"  # the AI Alliance beside the Frontier Model Forum
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 STATIC_DIR = ROOT / "static"
 TOPOJSON_DIR = STATIC_DIR / "topojson"

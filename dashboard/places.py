@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pycountry
 
 from dashboard import paths
+from dashboard.files import stamp
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,13 @@ def _points(path: Path, layer: str) -> dict[str, tuple[float, float]]:
 
 
 def load_places(world: Path = paths.WORLD_TOPOLOGY, usa: Path = paths.USA_TOPOLOGY) -> Places:
-    """Read the representative points; a state is keyed by its English name ('California')."""
+    """The representative points; a state is keyed by its English name ('California'). Read once per version of
+    the shape files: validating the members and building their frame both ask for them."""
+    return _read_places(Path(world), Path(usa), stamp(world), stamp(usa))
+
+
+@lru_cache(maxsize=4)
+def _read_places(world: Path, usa: Path, *stamps: tuple[int, int]) -> Places:
     states = {}
     for code, point in _points(usa, "subunits").items():
         found = pycountry.subdivisions.get(code=f"US-{code}")

@@ -46,7 +46,7 @@ st.markdown(page.t("about.caveats.count", count=len(caveats), shown=len(page.mem
 if not caveats.empty:
     ui.table(caveats, {"name": page.t("members.col.name"), "notes": page.t("members.field.notes")}, page.lang)
 
-about.cite_and_download(page)
+about.cite_and_download(page, imported)
 st.header(page.t("about.correct.title"))
 st.markdown(page.t("about.correct.text"))
 st.header(page.t("about.changelog.title"))

@@ -15,8 +15,6 @@ from dashboard.members.load import load_members, load_sources
 from dashboard.sources import host_problems
 from dashboard.validation import DataError, record_problems
 
-COALITIONS = paths.DATA_DIR / "coalitions.yaml"
-
 
 @dataclass(frozen=True)
 class Coalitions:
@@ -35,7 +33,7 @@ class Coalitions:
 
 
 def load_coalitions(
-    path: Path = COALITIONS, *, member_ids: Collection[str] | None = None, sources_path: Path = paths.SOURCES
+    path: Path = paths.COALITIONS, *, member_ids: Collection[str] | None = None, sources_path: Path = paths.SOURCES
 ) -> Coalitions:
     """Read and check the file: the schema, every URL against the accepted hosts, every organisation ref against
     the member ids (those of data/members.yaml when not given) and the file's organisations; raise DataError

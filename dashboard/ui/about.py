@@ -6,8 +6,8 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import datapackage, paths
-from dashboard.files import read_yaml
+from dashboard import datapackage
+from dashboard.indexes.load import Indexes
 from dashboard.members import transform
 from dashboard.ui.cache import load_data, load_record
 from dashboard.ui.page import Page
@@ -49,8 +49,9 @@ def record_section(page: Page) -> None:
     table(rows, columns, page.lang)
 
 
-def cite_and_download(page: Page) -> None:
-    """How to cite our data (text and BibTeX) and each index, the licences, and the data package on request."""
+def cite_and_download(page: Page, imported: Indexes) -> None:
+    """How to cite our data (text and BibTeX) and each index (from the metadata the page already loaded), the
+    licences, and the data package on request."""
     st.header(page.t("about.cite.title"))
     version = page.data.alliance.data_version
     accessed = dt.date.today().isoformat()
@@ -59,9 +60,8 @@ def cite_and_download(page: Page) -> None:
     st.code(datapackage.citation(version, url, accessed), language=None, wrap_lines=True)
     st.code(datapackage.bibtex(version, url, accessed), language="bibtex", wrap_lines=True)
     st.markdown(page.t("about.cite.indexes"))
-    for name, meta in (("fmti", page_index_meta("fmti")), ("openness", page_index_meta("openness"))):
-        if meta:
-            st.markdown(f"- **{md(page.t(f'about.cite.index.{name}'))}**: {md(meta)}")
+    for name, meta in (("fmti", imported.fmti_meta), ("openness", imported.openness_meta)):
+        st.markdown(f"- **{md(page.t(f'about.cite.index.{name}'))}**: {md(meta.citation)}")
     st.header(page.t("about.package.title"))
     st.markdown(page.t("about.package.text"))
     english = load_data("en")
@@ -73,13 +73,3 @@ def cite_and_download(page: Page) -> None:
         page.t("about.package.button"), data=build, file_name=f"ai-alliance-explorer-data-{version}.zip",
         mime="application/zip", key="download_package",
     )  # fmt: skip
-
-
-def page_index_meta(name: str) -> str:
-    """An imported index's own citation, from the metadata its importer wrote ("" when it cannot be read)."""
-    path = paths.FMTI_META if name == "fmti" else paths.OPENNESS_META
-    try:
-        raw = read_yaml(path)
-    except DataError:
-        return ""
-    return str(raw.get("citation", "")) if isinstance(raw, dict) else ""

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import paths
+from dashboard.files import stamp
 from dashboard.growth.load import load_events, localise_events
 from dashboard.i18n import DEFAULT_LANG
 from dashboard.members import filters
@@ -38,14 +39,7 @@ def file_stamp(*files: Path) -> tuple[tuple[int, int], ...]:
     cached, so every run retries until the file is valid again, and the pages recover without a restart.
     The cached functions take it as ``stamp``, never ``_stamp``: st.cache_data leaves parameters whose
     name starts with an underscore out of the key, which would keep serving the old data."""
-    stamps = []
-    for path in files:
-        try:
-            info = path.stat()
-            stamps.append((info.st_mtime_ns, info.st_size))
-        except OSError:
-            stamps.append((0, -1))
-    return tuple(stamps)
+    return tuple(stamp(path) for path in files)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

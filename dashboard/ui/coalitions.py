@@ -14,7 +14,7 @@ import streamlit as st
 from dashboard import paths
 from dashboard.coalitions import transform as tr
 from dashboard.coalitions.figures import coalition_timeline
-from dashboard.coalitions.load import COALITIONS, Coalitions, load_coalitions
+from dashboard.coalitions.load import Coalitions, load_coalitions
 from dashboard.coalitions.schema import ALLIANCE
 from dashboard.indexes.transform import fmti_totals
 from dashboard.routes import EDITIONS
@@ -36,7 +36,7 @@ def _cached(stamp: tuple[tuple[int, int], ...], ids: frozenset[str]) -> Coalitio
 def load(page: Page) -> Coalitions:
     """The coalitions file, validated; a broken file stops the page with every problem listed."""
     try:
-        return _cached(file_stamp(COALITIONS, paths.SOURCES), page.data.ids)
+        return _cached(file_stamp(paths.COALITIONS, paths.SOURCES), page.data.ids)
     except DataError as exc:
         show_data_error(exc, page.lang)
         st.stop()

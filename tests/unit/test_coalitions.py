@@ -11,7 +11,7 @@ import yaml
 from dashboard import paths
 from dashboard.coalitions import transform as tr
 from dashboard.coalitions.figures import coalition_timeline
-from dashboard.coalitions.load import COALITIONS, load_coalitions
+from dashboard.coalitions.load import load_coalitions
 from dashboard.members.filters import FilterState
 from dashboard.members.load import load_members
 from dashboard.validation import DataError
@@ -30,7 +30,7 @@ def _history() -> pd.DataFrame:
 
 
 def _broken(tmp_path: Path, change: object) -> Path:
-    raw = yaml.safe_load(COALITIONS.read_text(encoding="utf-8"))
+    raw = yaml.safe_load(paths.COALITIONS.read_text(encoding="utf-8"))
     change(raw)  # type: ignore[operator]
     path = tmp_path / "coalitions.yaml"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
@@ -150,4 +150,4 @@ def test_the_timeline_draws_a_lane_per_coalition_and_a_bar_for_a_year_only_date(
 
 
 def test_the_file_path_follows_the_data_folder() -> None:
-    assert COALITIONS.parent == paths.DATA_DIR
+    assert paths.COALITIONS.parent == paths.DATA_DIR
