@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -100,6 +100,15 @@ def fmti_members(page: Page, data: Indexes) -> dict[str, tuple[str, ...]]:
     return tr.member_names(data.developers, "fmti", set(page.members["id"]))
 
 
+def fmti_source(page: Page, data: Indexes, members: Mapping[str, object]) -> str:
+    """A Transparency Index chart's source line. The sidebar filters change such a chart only through which
+    developers count as members: the filters are restated when they do, and left out when the members are those
+    of the default view, so that the chart stays the same (and is not drawn again) under a filter that does not
+    touch it."""
+    default = tr.member_names(data.developers, "fmti", set(page.data.founding["id"]))
+    return page.source_line(page.t("open_vs_closed.fmti.source"), restate=dict(members) != default)
+
+
 def fmti_summary(page: Page, data: Indexes) -> None:
     """The latest edition in two numbers (members' and others' mean score) and the way to the Transparency page."""
     means = tr.group_means(tr.fmti_totals(data.fmti, fmti_members(page, data)))
@@ -118,7 +127,7 @@ def fmti_section(page: Page, data: Indexes) -> None:
     totals = tr.fmti_totals(data.fmti, members)
     editions = _editions(page)
     labels = {"member_label": page.t("open_vs_closed.member"), "other_label": page.t("open_vs_closed.not_member")}
-    source = page.source_line(page.t("open_vs_closed.fmti.source"))
+    source = fmti_source(page, data, members)
     st.caption(page.t("open_vs_closed.fmti.members_note", members=totals.loc[totals["member"], "developer"].nunique(),
                       developers=totals["developer"].nunique()))  # fmt: skip
     title = page.t("open_vs_closed.fmti.totals")
@@ -155,7 +164,7 @@ def domain_section(page: Page, data: Indexes, edition: str) -> None:
     cells = tr.domain_scores(data.fmti, edition)
     totals = tr.fmti_totals(data.fmti, members)
     order = list(totals.loc[totals["edition"] == edition, "developer"])
-    name, source = page.t(f"transparency.edition.{edition}"), page.source_line(page.t("open_vs_closed.fmti.source"))
+    name, source = page.t(f"transparency.edition.{edition}"), fmti_source(page, data, members)
     term = {k: page.labels.text(v) for k, v in data.terms.items()}
     domains = tr.domain_matrix(cells, order).rename(columns=term)
     cells = cells.assign(domain=cells["domain"].map(term), subdomain=cells["subdomain"].map(term))

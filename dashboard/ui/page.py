@@ -72,11 +72,12 @@ class Page:
         parts = self.view_parts()
         return self.t("view.filtered", filters=self.t("text.list_sep").join(parts)) if parts else self.t("view.all")
 
-    def source_line(self, source: str | None = None) -> str:
+    def source_line(self, source: str | None = None, *, restate: bool = True) -> str:
         """A chart's source line (ours unless given); with filters active, the filters in words above it, so a
-        PNG says what it shows."""
+        PNG says what it shows. ``restate=False`` for a chart the filters do not change: restating them would
+        change (and redraw) it on every filter change while its data stays the same."""
         source = source or self.t("chart.source", version=self.labels.date(self.data.alliance.data_version))
-        parts = self.view_parts()
+        parts = self.view_parts() if restate else []
         if not parts:
             return source
         lines = figures.wrap_parts([self.t("view.chart")] + parts, width=CHART_LINE)
