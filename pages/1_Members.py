@@ -12,8 +12,16 @@ ui.title_or_stop(page, "members.title")
 
 st.caption(page.t("members.count", shown=len(members), total=len(everyone)))
 ui.units_note(page, members, everyone)
-selected = ui.member_table(page, members)
-ui.member_detail(page, members, selected)
+
+
+@ui.section
+def records(page: ui.Page) -> None:
+    """The table and one member's record: picking a member reruns this part only."""
+    selected = ui.member_table(page, page.members)
+    ui.member_detail(page, page.members, selected)
+
+
+records(page)
 
 counts = transform.count_by_category(members, SECTORS)
 title = page.t("members.chart.category")

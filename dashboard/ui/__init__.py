@@ -24,7 +24,16 @@ from dashboard.ui.setup import setup
 from dashboard.ui.sidebar import share_url
 from dashboard.ui.text import href, link, md
 from dashboard.ui.url import set_filters
-from dashboard.ui.widgets import choice, choices, headline, nothing_matches, page_links, table, title_or_stop
+from dashboard.ui.widgets import (
+    choice,
+    choices,
+    headline,
+    nothing_matches,
+    page_links,
+    section,
+    table,
+    title_or_stop,
+)
 
 __all__ = [
     "DOWNLOADS",
@@ -54,6 +63,7 @@ __all__ = [
     "shaped_countries",
     "set_filters",
     "setup",
+    "section",
     "share_url",
     "summary",
     "table",

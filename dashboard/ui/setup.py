@@ -16,7 +16,9 @@ from dashboard.ui.page import Page
 from dashboard.ui.sidebar import embedded_view, sidebar
 from dashboard.ui.text import Labels, md, show_data_error
 from dashboard.ui.url import (
+    RUN_QUERY,
     follow_moved_keys,
+    query_now,
     sync_filters,
     sync_lang,
     sync_page_params,
@@ -64,6 +66,7 @@ def setup(page_key: str) -> Page:
     if dropped or lang_dropped:
         keys = ", ".join(dropped + (["lang"] if lang_dropped else []))
         st.caption("ℹ️ " + t("notice.dropped", lang, keys=keys))
+    st.session_state[RUN_QUERY] = query_now()  # what the share box shows; a section's change is checked against it
     return page
 
 

@@ -17,6 +17,7 @@ from dashboard.ui.page import Page
 from dashboard.ui.text import link, md
 from dashboard.ui.url import (
     MEMBER,
+    SHARE_BOX,
     WIDGET,
     on_asof_day,
     on_asof_pick,
@@ -38,7 +39,7 @@ def sidebar(page: Page) -> None:
         st.button(page.t("filters.reset"), on_click=on_reset, disabled=page.state.is_default, width="stretch")
         # Drawn only when opened: the code blocks' highlighter is a large script every page would otherwise
         # load for a box most readers never open.
-        with on_request(page.t("share.title"), key="share_box") as opened:
+        with on_request(page.t("share.title"), key=SHARE_BOX) as opened:
             if opened:
                 st.caption(page.t("share.help"))
                 st.code(share_url(page), language=None, wrap_lines=True)

@@ -22,6 +22,8 @@ STATE = "_filter_state"  # session copy of the filters (not a widget key)
 LANG = "_lang"
 WIDGET = "w_{}"  # widget keys, seeded from the copy on every run
 MEMBER = "member"  # URL key of the member whose record is open (Members page)
+RUN_QUERY = "_run_query"  # the query string as the last run of the whole page left it
+SHARE_BOX = "share_box"  # the sidebar's share box (an expander's key: its state says whether it is open)
 
 
 # ---------------------------------------------------------------- URL <-> state
@@ -29,6 +31,11 @@ MEMBER = "member"  # URL key of the member whose record is open (Members page)
 
 def url_values(key: str) -> list[str]:
     return [str(v) for v in st.query_params.get_all(key)]
+
+
+def query_now() -> dict[str, tuple[str, ...]]:
+    """The whole query string, every value of every key."""
+    return {key: tuple(url_values(key)) for key in st.query_params}
 
 
 def set_url(key: str, values: Sequence[str]) -> None:

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.members import transform
-from dashboard.routes import route
+from dashboard.routes import parse_params, route
 from dashboard.ui.page import Page
 from dashboard.ui.text import md
 from dashboard.ui.url import (
+    LANG,
     MEMBER,
+    RUN_QUERY,
+    SHARE_BOX,
+    STATE,
     WIDGET,
     on_multi_change,
     on_param_change,
     on_reset,
+    query_now,
     set_url,
+    url_values,
 )
 
 
@@ -67,25 +74,61 @@ def page_links(page: Page, keys: Sequence[str]) -> None:
 
 
 def choice(page: Page, key: str) -> str:
-    """Pills (they wrap on a phone) for one of the page's own URL keys; returns the current value."""
+    """Pills (they wrap on a phone) for one of the page's own URL keys; returns the current value.
+
+    The value is read from the URL as it is now, not from the page's set-up: inside a section (a fragment) a
+    change reruns only that section, after the pills' callback has written the URL."""
     accepted = route(page.key).params[key]
-    st.session_state[WIDGET.format(key)] = page.params[key]
+    value = live_params(page)[0][key]
+    st.session_state[WIDGET.format(key)] = value
     st.pills(
         page.t(f"{page.key}.{key}.label"), accepted, key=WIDGET.format(key), selection_mode="single",
         format_func=lambda v: page.t(f"{page.key}.{key}.{v}"), on_change=on_param_change, args=(key, accepted[0]),
     )  # fmt: skip
-    return page.params[key]
+    return value
 
 
 def choices(page: Page, key: str) -> tuple[str, ...]:
-    """Multi-select pills for one of the page's repeatable URL keys; returns the values chosen."""
+    """Multi-select pills for one of the page's repeatable URL keys; returns the values chosen (read like
+    ``choice``'s, from the URL as it is now)."""
     accepted = route(page.key).multi[key]
-    st.session_state[WIDGET.format(key)] = list(page.multi[key])
+    chosen = live_params(page)[1][key]
+    st.session_state[WIDGET.format(key)] = list(chosen)
     st.pills(
         page.t(f"{page.key}.{key}.label"), accepted, key=WIDGET.format(key), selection_mode="multi",
         format_func=lambda v: page.t(f"{page.key}.{key}.{v}"), on_change=on_multi_change, args=(key, accepted),
     )  # fmt: skip
-    return page.multi[key]
+    return chosen
+
+
+def live_params(page: Page) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """The page's own keys as the URL holds them now (the set-up wrote only accepted values to it)."""
+    r = route(page.key)
+    values, chosen, _ = parse_params(r, {k: url_values(k) for k in (*r.params, *r.multi)})
+    return values, chosen
+
+
+def section(body: Callable[..., None]) -> Callable[..., None]:
+    """A part of a page with controls of its own (a view, an edition, criteria, a record): a change there reruns
+    this part only (``st.fragment``), leaving the sidebar and every other part, charts included, as they are.
+
+    What the section's controls change that other parts show asks for a run of the whole page instead: the
+    sidebar's filters (a click on the map filters by country), the language, and the share box's link
+    while it is open."""
+
+    @st.fragment
+    def run(page: Page, *args: Any) -> None:
+        if _whole_page_changed(page):
+            st.rerun(scope="app")
+        body(page, *args)
+
+    return run
+
+
+def _whole_page_changed(page: Page) -> bool:
+    if st.session_state.get(STATE, page.state) != page.state or st.session_state.get(LANG, page.lang) != page.lang:
+        return True
+    return bool(st.session_state.get(SHARE_BOX, False)) and query_now() != st.session_state.get(RUN_QUERY)
 
 
 TABLE_LIMIT = 300  # rows of a plain HTML table; a longer one shows its first rows and says so
