@@ -19,8 +19,8 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 install: $(VENV)/.runtime
 dev-install: $(VENV)/.dev
 
-run: install ## start the app on http://localhost:8501
-	$(PY) -m streamlit run streamlit_app.py --server.port $(PORT)
+run: install ## start the app on http://localhost:8501 (every page runs once first, so the first reader gets it warm)
+	$(PY) -m dashboard.ui.serve run streamlit_app.py --server.port $(PORT)
 
 # The browser tests' Chromium (one already there, else Playwright's download, else Debian's package as root)
 # and nginx for the proxy test. scripts/ensure_tools.py prints Chromium's path; the tests read EXPLORER_CHROMIUM.

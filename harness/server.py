@@ -14,6 +14,7 @@ from pathlib import Path
 
 from dashboard import paths
 
+WARM = ("-m", "dashboard.ui.serve")  # the deployed command: every page runs once before the server listens
 HEALTH_TIMEOUT = 120.0  # seconds: a ceiling for a loaded machine, not a wait; the loop returns as soon as it answers
 
 
@@ -53,12 +54,15 @@ def start_server(
     root: Path = paths.ROOT,
     entry: Path | None = None,
     launcher: Sequence[str] = ("-m", "streamlit"),
+    port: int | None = None,
+    env: dict[str, str] | None = None,
 ) -> Server:
     """Start `streamlit run` from the project root (so .streamlit/config.toml applies) and wait for health;
     ``data_dir`` points it at another copy of the data (EXPLORER_DATA_DIR), ``root`` at a copy of the project,
     ``entry`` at another app script (the benchmark's floor apps), ``launcher`` at what runs Streamlit's command line
-    (the load tool's traced server)."""
-    port = free_port()
+    (the load tool's traced server; ``WARM`` for the deployed one), ``port`` at a given port (a replica
+    restarted where it was), ``env`` adds to the environment."""
+    port = port or free_port()
     log = tmp / f"streamlit-{port}.log"
     base_path = next((a.split("=", 1)[1] for a in extra if a.startswith("--server.baseUrlPath=")), "")
     cmd = [
@@ -66,7 +70,7 @@ def start_server(
         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none", *extra,
     ]  # fmt: skip
-    env = {**os.environ, **({"EXPLORER_DATA_DIR": str(data_dir)} if data_dir else {})}
+    env = {**os.environ, **(env or {}), **({"EXPLORER_DATA_DIR": str(data_dir)} if data_dir else {})}
     process = subprocess.Popen(cmd, cwd=root, stdout=log.open("wb"), stderr=subprocess.STDOUT, env=env)
     prefix = f"/{base_path.strip('/')}" if base_path else ""
     url = f"http://127.0.0.1:{port}{prefix}"

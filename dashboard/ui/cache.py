@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -31,6 +33,8 @@ from dashboard.members.schema import SECTORS, Alliance, Member
 
 # ---------------------------------------------------------------- cached data
 
+_log = logging.getLogger(__name__)
+
 
 def file_stamp(*files: Path) -> tuple[tuple[int, int], ...]:
     """What the cache is keyed on: each file's modification time (ns) and size, (0, -1) when it is gone.
@@ -46,7 +50,10 @@ def file_stamp(*files: Path) -> tuple[tuple[int, int], ...]:
 def _cached_records(files: tuple[str, str, str], stamp: tuple[tuple[int, int], ...]) -> list[Member]:
     """The validated member records: read once per file change, for both the frame and the events' checks."""
     members, categories, regions = map(Path, files)
-    return load_member_records(members, categories_path=categories, regions_path=regions)
+    started = time.perf_counter()
+    records = load_member_records(members, categories_path=categories, regions_path=regions)
+    _log.info("read %d member records from %s in %.2f s", len(records), members, time.perf_counter() - started)
+    return records
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

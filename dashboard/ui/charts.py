@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import importlib
+import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -34,6 +35,7 @@ def on_request(label: str, *, key: str) -> Iterator[bool]:
         yield bool(box.open)
 
 
+_log = logging.getLogger(__name__)
 FIGURES_KEPT = 512  # built figures kept (as plain dicts, a few kB to a few hundred kB each)
 
 
@@ -56,6 +58,7 @@ def _frame_key(frame: pd.DataFrame) -> str:
 @st.cache_data(max_entries=FIGURES_KEPT, show_spinner=False, hash_funcs={pd.DataFrame: _frame_key})
 def _figure_dict(module: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
     builder = getattr(importlib.import_module(module), name)
+    _log.debug("building figure %s.%s", module, name)
     return dict(_arrays(builder(*args, **kwargs).to_dict()))
 
 

@@ -11,13 +11,14 @@ import pytest
 
 from dashboard import paths
 from harness.nginx import main_conf
-from harness.server import Server, free_port, start_server, stop_server, wait_until_answers
+from harness.server import WARM, Server, free_port, start_server, stop_server, wait_until_answers
 from scripts import ensure_tools
 from scripts.lint_deploy import render
 
 TEMPLATE = paths.ROOT / "deploy" / "nginx" / "explorer.conf.template"
 # The access log names the replica behind each request, and the reader's affinity cookie.
 ACCESS_LOG = "{tmp}/access.log route"
+LOG = {"EXPLORER_LOG_LEVEL": "debug"}  # each replica's log names every data read and figure built
 LOG_FORMAT = "log_format route '$cookie_explorer_route $upstream_addr $status $request_uri';"
 
 
@@ -66,7 +67,8 @@ def start_nginx(tmp: Path, replicas: list[str]) -> tuple[str, subprocess.Popen[b
 
 
 def start_stack(tmp: Path, replicas: int = 2) -> Stack:
-    servers = [start_server(tmp, "--server.baseUrlPath=explorer") for _ in range(replicas)]
+    # As deployed: each replica runs every page once before it listens (warm before ready).
+    servers = [start_server(tmp, "--server.baseUrlPath=explorer", launcher=WARM, env=LOG) for _ in range(replicas)]
     public, process = start_nginx(tmp, [s.url.split("/")[2] for s in servers])
     stack = Stack(f"{public}/explorer", servers, process, tmp)
     if wait_until_answers(f"{stack.url}/_stcore/health", alive=lambda: process.poll() is None):
