@@ -93,11 +93,69 @@ def _scale(r: dict[str, Any]) -> list[str]:
         base, big = r["scale"].get("57", {}).get(route.key), r["scale"].get("10000", {}).get(route.key)
         growth = _ratio(big["median"], base["median"]) if base and big else "–"
         lines.append(f"| {route.key} | " + " | ".join(cells) + f" | {growth} |")
-    for label, key in (("first load after start (reads the data)", "first_load_ms"), ("server RSS MB", "rss_mb")):
-        lines.append(f"| {label} | " + " | ".join(f"{r['scale'][s][key]:,}" for s in sizes) + " | |")
+    for label, key in (("first start: seconds until healthy (reads, validates, warms)", "start_s"),
+                       ("first load after that start, ms", "first_load_ms"), ("server RSS MB", "rss_mb")):  # fmt: skip
+        lines.append(f"| {label} | " + " | ".join(f"{r['scale'][s].get(key, '–'):,}" for s in sizes) + " | |")
+    restarts = [r["scale"][s].get("restart", {}) for s in sizes]
+    for label, key in (("restart, data unchanged: seconds until healthy", "healthy_s"),
+                       ("restart: seconds until its first page has drawn", "first_page_s"),
+                       ("restart: server RSS MB after that page", "rss_mb")):  # fmt: skip
+        lines.append(f"| {label} | " + " | ".join(f"{x.get(key, '–'):,}" for x in restarts) + " | |")
     for label, key in (("errors shown", "errors"), ("loads that timed out", "timeouts")):
         counts = [sum(r["scale"][s][route.key].get(key, 0) for route in ROUTES) for s in sizes]
         lines.append(f"| {label} | " + " | ".join(map(str, counts)) + " | |")
+    return lines
+
+
+# The issue's budgets: (what, limit). Ratios are to floors measured in the same run.
+FILTER_BUDGET, CONTROL_BUDGET, FIRST_BUDGET = 1.3, 1.3, 1.2
+RESTART_BUDGET_S = {"10000": 3.0, "100000": 10.0}
+RESTART_MEMORY_MB = {"100000": 1024.0}
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def _budgets(r: dict[str, Any]) -> list[str]:
+    """Every budget with what was measured, its limit, and whether this run met it."""
+    lines = ["| budget | page or size | measured | limit | |", "|---|---|--:|--:|---|"]
+    floor = r.get("floors", {}).get("filter_update", {}).get("median")
+    for route in ROUTES:
+        p = r.get("pages", {}).get(route.key)
+        if not p:
+            continue
+        if floor:
+            ratio = p["filter_update"]["median"] / floor
+            lines.append(f"| sidebar filter change ÷ one-filter-one-chart floor ({floor:,} ms) | {route.key} "
+                         f"| {ratio:.2f}× ({p['filter_update']['median']:,} ms) | {FILTER_BUDGET}× "
+                         f"| {_verdict(ratio <= FILTER_BUDGET)} |")  # fmt: skip
+        if floor and "control_update" in p:
+            ratio = p["control_update"]["median"] / floor
+            lines.append(f"| page's own control ÷ the same floor | {route.key} "
+                         f"| {ratio:.2f}× ({p['control_update']['median']:,} ms) | {CONTROL_BUDGET}× "
+                         f"| {_verdict(ratio <= CONTROL_BUDGET)} |")  # fmt: skip
+        if "fresh" in p:
+            ratio = p["cold_ms"] / p["fresh"]["median"]
+            lines.append(f"| first load after a start ÷ a later reader's first load | {route.key} "
+                         f"| {ratio:.2f}× ({p['cold_ms']:,} ÷ {p['fresh']['median']:,} ms) | {FIRST_BUDGET}× "
+                         f"| {_verdict(ratio <= FIRST_BUDGET)} |")  # fmt: skip
+    for size, row in r.get("scale", {}).items():
+        restart = row.get("restart")
+        if not restart:
+            continue
+        if size in RESTART_BUDGET_S:
+            limit = RESTART_BUDGET_S[size]
+            lines.append(
+                f"| restart with unchanged data: first page drawn | {int(size):,} members "
+                f"| {restart['first_page_s']} s | {limit} s | {_verdict(restart['first_page_s'] < limit)} |"
+            )
+        if size in RESTART_MEMORY_MB:
+            limit = RESTART_MEMORY_MB[size]
+            lines.append(
+                f"| restart: server memory after the first page | {int(size):,} members "
+                f"| {restart['rss_mb']:,} MB | {limit:,.0f} MB | {_verdict(restart['rss_mb'] < limit)} |"
+            )
     return lines
 
 
@@ -133,6 +191,8 @@ def markdown(r: dict[str, Any]) -> str:
                          ("memory", _memory)):  # fmt: skip
         if name in r:
             out += ["", f"### {name}", "", *render(r)]
+    if "pages" in r or "scale" in r:
+        out += ["", "### budgets", "", *_budgets(r)]
     if any("main_thread_ms" in v for v in (*r.get("floors", {}).values(), *r.get("pages", {}).values())):
         out += ["", "### where a warm load's browser time goes", "", *_main_thread(r)]
     return "\n".join(out)

@@ -17,13 +17,16 @@ from bench.generate import write_dataset
 from bench.traced_server import rss_mb as resident
 from dashboard import paths
 from dashboard.routes import ROUTES
-from harness.server import Server, start_server, stop_server
+from harness.server import WARM, Server, start_server, stop_server
 
 FLOORS = Path(__file__).resolve().parent / "floors"
 # The one-line app, one small chart, and as many small charts as our busiest pages draw (3 and 6): a page's
 # warm load is also compared with the floor that draws as many charts, to tell the cost of drawing N Plotly
 # charts (which any app pays) from the cost of everything else on the page.
 FLOOR_APPS = ("hello", "chart", "charts3", "charts6")
+
+
+START_CEILING = 1_800.0  # seconds: a first warm start at 100,000 members reads, validates and runs every page
 
 
 def spread(values: list[float]) -> dict[str, float]:
@@ -39,9 +42,18 @@ def rss_mb(server: Server) -> float:
 
 @contextmanager
 def running(
-    tmp: Path, entry: Path | None = None, data: Path | None = None, root: Path = paths.ROOT
+    tmp: Path,
+    entry: Path | None = None,
+    data: Path | None = None,
+    root: Path = paths.ROOT,
+    warm: bool = False,
+    env: dict[str, str] | None = None,
 ) -> Iterator[Server]:
-    server = start_server(tmp, entry=entry, data_dir=data, root=root)
+    """A server for the floors (plain ``streamlit run``), or the app as deployed (``warm``: every page runs
+    once before the server listens, dashboard/ui/serve.py)."""
+    launcher = WARM if warm else ("-m", "streamlit")
+    server = start_server(tmp, entry=entry, data_dir=data, root=root, launcher=launcher, env=env,
+                          health_timeout=START_CEILING)  # fmt: skip
     try:
         yield server
     finally:
@@ -53,8 +65,9 @@ def url(server: Server, url_path: str) -> str:
 
 
 def _cold_and_warm(browser: Any, address: str, reps: int) -> dict[str, Any]:
-    """The first load (inventory of what it downloaded and drew), then ``reps`` loads in the same context,
-    then one more with the JavaScript profiler on (not counted in the times)."""
+    """The first load after the server started (inventory of what it downloaded and drew), then ``reps`` loads
+    in the same context, one more with the JavaScript profiler on (not counted in the times), and ``reps``
+    loads each in a new context (a new reader, as the first one was: ``fresh``), to set the first load against."""
     context = web.new_context(browser)
     try:
         cold = web.load(context, address, inventory=True)
@@ -62,17 +75,34 @@ def _cold_and_warm(browser: Any, address: str, reps: int) -> dict[str, Any]:
         profile = web.main_thread_profile(context, address)
     finally:
         context.close()
-    errors = cold.pop("errors") + sum(w["errors"] for w in warm)
-    return {"cold_ms": round(cold.pop("ms")), "warm": spread([w["ms"] for w in warm]), "errors": errors,
-            "main_thread_ms": profile, **cold}  # fmt: skip
+    fresh = [_fresh_load(browser, address) for _ in range(reps)]
+    errors = cold.pop("errors") + sum(w["errors"] for w in warm + fresh)
+    return {"cold_ms": round(cold.pop("ms")), "warm": spread([w["ms"] for w in warm]),
+            "fresh": spread([f["ms"] for f in fresh]), "errors": errors, "main_thread_ms": profile,
+            **cold}  # fmt: skip
 
 
-def _updates(browser: Any, address: str, reps: int) -> dict[str, float]:
+def _fresh_load(browser: Any, address: str) -> dict[str, Any]:
     context = web.new_context(browser)
     try:
-        return spread([web.change_filter(context, address) for _ in range(reps)])
+        return web.load(context, address)
     finally:
         context.close()
+
+
+def _updates(browser: Any, address: str, reps: int, control: str | None = None) -> dict[str, float]:
+    """A sidebar filter change, or with ``control`` a press of the page's own pill of that label, ``reps`` times."""
+    context = web.new_context(browser)
+    try:
+        if control is None:
+            return spread([web.change_filter(context, address) for _ in range(reps)])
+        return spread([web.change_control(context, address, control) for _ in range(reps)])
+    finally:
+        context.close()
+
+
+# A page's own control for each page that has one (a pill): its sections rerun alone (dashboard.ui.section).
+CONTROLS = {"world_map": "Countries", "open_vs_closed": "Downloadable weights", "transparency": "May 2024"}
 
 
 def floors(browser: Any, tmp: Path, reps: int) -> dict[str, Any]:
@@ -108,9 +138,11 @@ def pages(browser: Any, tmp: Path, reps: int, data: Path | None = None) -> dict[
     """Every page on a freshly started server: the cold first load, warm loads, and a filter change."""
     result: dict[str, Any] = {}
     for r in ROUTES:
-        with running(tmp, data=data) as server:
+        with running(tmp, data=data, warm=True) as server:
             result[r.key] = _cold_and_warm(browser, url(server, r.url_path), reps)
             result[r.key]["filter_update"] = _updates(browser, url(server, r.url_path), reps)
+            if r.key in CONTROLS:
+                result[r.key]["control_update"] = _updates(browser, url(server, r.url_path), reps, CONTROLS[r.key])
             print(f"  {r.key}: warm {result[r.key]['warm']['median']} ms", flush=True)
     return result
 
@@ -122,7 +154,11 @@ def scale(browser: Any, tmp: Path, reps: int, sizes: list[int]) -> dict[str, Any
         started = time.monotonic()
         data = write_dataset(size, tmp / f"data-{size}")
         row: dict[str, Any] = {"generate_s": round(time.monotonic() - started, 1)}
-        with running(tmp, data=data) as server:
+        # A cache folder of its own: the first start reads and validates the files and writes the snapshot.
+        env = {"EXPLORER_CACHE_DIR": str(tmp / f"cache-{size}")}
+        started = time.monotonic()
+        with running(tmp, data=data, warm=True, env=env) as server:
+            row["start_s"] = round(time.monotonic() - started, 1)
             context = web.new_context(browser)
             try:
                 row["first_load_ms"] = _timed_loads(context, url(server, ""), 1)["median"]
@@ -131,9 +167,26 @@ def scale(browser: Any, tmp: Path, reps: int, sizes: list[int]) -> dict[str, Any
             finally:
                 context.close()
             row["rss_mb"] = rss_mb(server)
+        row["restart"] = _restart(browser, tmp, data, env)
         result[str(size)] = row
         print(f"  {size:,} members: " + ", ".join(f"{r.key} {row[r.key]['median']}" for r in ROUTES), flush=True)
     return result
+
+
+def _restart(browser: Any, tmp: Path, data: Path, env: dict[str, str]) -> dict[str, Any]:
+    """A restart with the data unchanged (the snapshot there): seconds from the process start until it answers
+    healthy (it warms first), until its first page has drawn for a new reader, and its memory then."""
+    started = time.monotonic()
+    with running(tmp, data=data, warm=True, env=env) as server:
+        healthy = time.monotonic() - started
+        context = web.new_context(browser)
+        try:
+            first = _timed_loads(context, url(server, ""), 1)
+        finally:
+            context.close()
+        served = time.monotonic() - started
+        return {"healthy_s": round(healthy, 1), "first_page_s": round(served, 1), "first_load_ms": first["median"],
+                "rss_mb": rss_mb(server), "errors": first["errors"], "timeouts": first["timeouts"]}  # fmt: skip
 
 
 def _timed_loads(context: Any, address: str, reps: int) -> dict[str, Any]:

@@ -56,12 +56,14 @@ def start_server(
     launcher: Sequence[str] = ("-m", "streamlit"),
     port: int | None = None,
     env: dict[str, str] | None = None,
+    health_timeout: float = HEALTH_TIMEOUT,
 ) -> Server:
     """Start `streamlit run` from the project root (so .streamlit/config.toml applies) and wait for health;
     ``data_dir`` points it at another copy of the data (EXPLORER_DATA_DIR), ``root`` at a copy of the project,
     ``entry`` at another app script (the benchmark's floor apps), ``launcher`` at what runs Streamlit's command line
     (the load tool's traced server; ``WARM`` for the deployed one), ``port`` at a given port (a replica
-    restarted where it was), ``env`` adds to the environment."""
+    restarted where it was), ``env`` adds to the environment; ``health_timeout`` is the ceiling on the wait (a
+    warm start on a large dataset reads and validates it first)."""
     port = port or free_port()
     log = tmp / f"streamlit-{port}.log"
     base_path = next((a.split("=", 1)[1] for a in extra if a.startswith("--server.baseUrlPath=")), "")
@@ -74,7 +76,7 @@ def start_server(
     process = subprocess.Popen(cmd, cwd=root, stdout=log.open("wb"), stderr=subprocess.STDOUT, env=env)
     prefix = f"/{base_path.strip('/')}" if base_path else ""
     url = f"http://127.0.0.1:{port}{prefix}"
-    if wait_until_answers(f"{url}/_stcore/health", alive=lambda: process.poll() is None):
+    if wait_until_answers(f"{url}/_stcore/health", timeout=health_timeout, alive=lambda: process.poll() is None):
         return Server(url, process, log)
     process.kill()
     raise RuntimeError(f"streamlit did not become healthy: {log.read_text(errors='replace')[-2000:]}")
