@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import paths
+from dashboard import paths, snapshot
 from dashboard.files import read_yaml
 from dashboard.growth.schema import Milestone, milestone_problems
-from dashboard.members.load import load_sources, reference_tables, validate_members
+from dashboard.members.load import load_member_records, load_sources, reference_tables, validate_members
 from dashboard.members.schema import Member
 from dashboard.sources import host_problems
 from dashboard.validation import DataError, list_problems
@@ -18,6 +18,26 @@ from dashboard.validation import DataError, list_problems
 EVENT_COLUMNS: tuple[str, ...] = (
     "id", "date", "kind", "title", "members", "named", "count", "count_wording", "source", "notes",
 )  # fmt: skip
+
+
+def load_checked_events(
+    path: Path = paths.EVENTS,
+    *,
+    members_path: Path = paths.MEMBERS,
+    categories_path: Path = paths.CATEGORIES,
+    regions_path: Path = paths.REGIONS,
+    sources_path: Path = paths.SOURCES,
+) -> pd.DataFrame:
+    """``load_events`` checked against the validated member records, from a snapshot when none of the files has
+    changed (dashboard/snapshot.py): a restart then needs neither the event file nor the member records."""
+    files = (path, members_path, categories_path, regions_path, sources_path, paths.WORLD_TOPOLOGY, paths.USA_TOPOLOGY)
+
+    def build() -> pd.DataFrame:
+        records = load_member_records(members_path, categories_path=categories_path, regions_path=regions_path,
+                                      sources_path=sources_path)  # fmt: skip
+        return load_events(path, members=records, sources_path=sources_path)
+
+    return snapshot.cached("events", files, build)
 
 
 def load_events(

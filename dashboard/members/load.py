@@ -122,6 +122,7 @@ def members_frame(
     """One row per organisation, headquarters flattened and derived columns added; a member known only to a
     region or a country gets that place's representative point as its coordinates."""
     places = places or load_places()
+    names = {code: country_name(code) for code in {m.hq.country for m in members} if code}
     rows = []
     for m in members:
         row = m.model_dump(exclude={"hq", "notes", "disagreements"})
@@ -134,7 +135,7 @@ def members_frame(
         row["disagreements"] = tuple(d.model_dump() for d in m.disagreements)
         row["category_label"] = categories.label[m.category]
         code = m.hq.country
-        row["country_name"] = country_name(code) if code else None
+        row["country_name"] = names[code] if code else None
         row["region"] = regions.of_country[code] if code else None
         row["region_label"] = regions.label[row["region"]] if code else None
         rows.append(row)

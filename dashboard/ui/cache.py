@@ -14,7 +14,7 @@ import streamlit as st
 
 from dashboard import paths
 from dashboard.files import stamp
-from dashboard.growth.load import load_events, localise_events
+from dashboard.growth.load import load_checked_events, localise_events
 from dashboard.i18n import DEFAULT_LANG
 from dashboard.members import filters
 from dashboard.members.filters import Options, is_founding
@@ -23,13 +23,12 @@ from dashboard.members.load import (
     Regions,
     load_alliance,
     load_categories,
-    load_member_records,
+    load_members,
     load_regions,
     localise_members,
-    members_frame,
 )
 from dashboard.members.record import AllianceRecord, load_alliance_record
-from dashboard.members.schema import SECTORS, Alliance, Member
+from dashboard.members.schema import SECTORS, Alliance
 
 # ---------------------------------------------------------------- cached data
 
@@ -46,20 +45,16 @@ def file_stamp(*files: Path) -> tuple[tuple[int, int], ...]:
     return tuple(stamp(path) for path in files)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _cached_records(files: tuple[str, str, str], stamp: tuple[tuple[int, int], ...]) -> list[Member]:
-    """The validated member records: read once per file change, for both the frame and the events' checks."""
+# The member frame and the events are kept as resources, not data: st.cache_data pickles what it keeps and
+# unpickles it on every hit (at 100,000 members, seconds each time, and a second copy in memory). Both are
+# read-only here (pandas copies on write), and each comes from a snapshot when no file has changed.
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _cached_members(files: tuple[str, str, str], stamp: tuple[tuple[int, int], ...]) -> pd.DataFrame:
     members, categories, regions = map(Path, files)
     started = time.perf_counter()
-    records = load_member_records(members, categories_path=categories, regions_path=regions)
-    _log.info("read %d member records from %s in %.2f s", len(records), members, time.perf_counter() - started)
-    return records
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _cached_members(files: tuple[str, str, str], stamp: tuple[tuple[int, int], ...]) -> pd.DataFrame:
-    _, categories, regions = map(Path, files)
-    return members_frame(_cached_records(files, stamp), load_categories(categories), load_regions(regions))
+    frame = load_members(members, categories_path=categories, regions_path=regions)
+    _log.info("read %d member records from %s in %.2f s", len(frame), members, time.perf_counter() - started)
+    return frame
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -70,10 +65,10 @@ def _cached_refs(
     return load_alliance(alliance), load_categories(categories), load_regions(regions)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _cached_events(files: tuple[str, str, str, str], stamp: tuple[tuple[int, int], ...]) -> pd.DataFrame:
-    events, *member_files = files
-    return load_events(Path(events), members=_cached_records(tuple(member_files), stamp))  # type: ignore[arg-type]
+    events, members, categories, regions = map(Path, files)
+    return load_checked_events(events, members_path=members, categories_path=categories, regions_path=regions)
 
 
 def _country_names(members: pd.DataFrame) -> dict[str, str]:

@@ -5,7 +5,7 @@ coalitions to the index, since the coalitions domain may not import the indexes)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 import pandas as pd
@@ -99,11 +99,12 @@ def sentence(page: Page, view: View) -> str:
 def _roster_table(page: Page, view: View, key: str, flag: str) -> None:
     rows = view.side[view.side[flag]]
     other = "forum" if flag == "alliance" else "alliance"
+    # Each distinct date, sector and country put in words once (a large member list repeats them).
     table = pd.DataFrame({
-        "name": rows["name"], "since": rows[f"{flag}_since"].map(lambda d: date_words(page, d)),
+        "name": rows["name"], "since": rows[f"{flag}_since"].map(cache(lambda d: date_words(page, d))),
         "source": rows[f"{flag}_source"], "both": rows[other].map({True: page.t("coalitions.col.yes"), False: ""}),
-        "sector": rows["sector"].map(page.labels.sector),
-        "country": rows["country"].map(lambda c: page.labels.country(c) if isinstance(c, str) else "—"),
+        "sector": rows["sector"].map(cache(page.labels.sector)),
+        "country": rows["country"].map(cache(lambda c: page.labels.country(c) if isinstance(c, str) else "—")),
     })  # fmt: skip
     names = {c: page.t(f"coalitions.col.{c}") for c in table.columns}
     config: dict[str, Any] = {c: st.column_config.TextColumn(n) for c, n in names.items() if c != "source"}
