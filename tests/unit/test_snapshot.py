@@ -58,3 +58,21 @@ def test_the_cache_is_never_inside_the_data_folder(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("EXPLORER_CACHE_DIR", str(paths.DATA_DIR / "cache"))
     with pytest.raises(ValueError, match="inside the data folder"):
         snapshot.cached("t", [], lambda: 1)
+
+
+def test_a_restart_reads_the_member_frame_and_the_events_without_the_member_records(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dashboard.growth import load as growth_load
+    from dashboard.members import load as members_load
+
+    frame, events = members_load.load_members(), growth_load.load_checked_events()
+    assert sorted(p.name.split("-")[0] for p in cache.glob("*.pickle")) == ["events", "member", "members"]
+
+    def no_records(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the member records were read again")
+
+    monkeypatch.setattr(members_load, "load_member_records", no_records)
+    monkeypatch.setattr(growth_load, "load_member_records", no_records)
+    assert members_load.load_members().equals(frame)
+    assert growth_load.load_checked_events().equals(events)
