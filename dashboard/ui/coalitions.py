@@ -29,14 +29,16 @@ FORUM = "frontier-model-forum"
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _cached(stamp: tuple[tuple[int, int], ...], ids: frozenset[str]) -> Coalitions:
-    return load_coalitions(member_ids=ids)
+def _cached(stamp: tuple[tuple[int, int], ...], ids_hash: int, _ids: frozenset[str]) -> Coalitions:
+    """Keyed by the hash of the member ids (a frozenset keeps its hash), not by hashing every id each run (about a
+    second at 100,000 members)."""
+    return load_coalitions(member_ids=_ids)
 
 
 def load(page: Page) -> Coalitions:
     """The coalitions file, validated; a broken file stops the page with every problem listed."""
     try:
-        return _cached(file_stamp(paths.COALITIONS, paths.SOURCES), page.data.ids)
+        return _cached(file_stamp(paths.COALITIONS, paths.SOURCES), hash(page.data.ids), page.data.ids)
     except DataError as exc:
         show_data_error(exc, page.lang)
         st.stop()
