@@ -40,14 +40,15 @@ FILES = (
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _cached(stamp: tuple[tuple[int, int], ...], ids: frozenset[str]) -> Indexes:
-    return load_indexes(member_ids=set(ids))
+def _cached(stamp: tuple[tuple[int, int], ...], ids_hash: int, _ids: frozenset[str]) -> Indexes:
+    """Keyed by the hash of the member ids (kept by the shared data), not by hashing every id on each run."""
+    return load_indexes(member_ids=set(_ids))
 
 
 def load(page: Page) -> Indexes:
     """Both indexes, validated; a broken file stops the page with every problem listed."""
     try:
-        return _cached(file_stamp(*FILES), frozenset(page.data.members["id"]))
+        return _cached(file_stamp(*FILES), hash(page.data.ids), page.data.ids)
     except DataError as exc:
         show_data_error(exc, page.lang)
         st.stop()
