@@ -164,6 +164,11 @@ def joined_by(frame: pd.DataFrame, asof: str) -> pd.Series:
 def apply(frame: pd.DataFrame, state: FilterState) -> pd.DataFrame:
     """The rows that match every active filter (list filters: any of the values; search: in a name;
     the date: joined by then)."""
+    return frame[match_mask(frame, state)]
+
+
+def match_mask(frame: pd.DataFrame, state: FilterState) -> pd.Series:
+    """Which rows ``apply`` keeps, as a mask (no rows copied)."""
     mask = joined_by(frame, state.asof)
     for key in LIST_KEYS:
         chosen = getattr(state, key)
@@ -173,10 +178,10 @@ def apply(frame: pd.DataFrame, state: FilterState) -> pd.DataFrame:
         needle = fold(state.q)
         haystack = (frame["name"] + " " + frame["short_name"]).map(fold)
         mask &= haystack.str.contains(needle, regex=False)
-    return frame[mask]
+    return mask
 
 
 def facet_counts(frame: pd.DataFrame, state: FilterState, key: str) -> dict[str, int]:
     """For one filter, how many members each value would show given all the *other* filters."""
-    others = apply(frame, state.without(key))
-    return {str(k): int(v) for k, v in others[key].value_counts().items()}
+    others = frame[key][match_mask(frame, state.without(key))]  # one column, not every row of every column
+    return {str(k): int(v) for k, v in others.value_counts().items()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import pandas as pd
@@ -88,9 +89,9 @@ class Page:
         """The membership date shown: the one chosen, or the launch."""
         return self.state.asof or self.options.asof[0]
 
-    @property
+    @cached_property
     def roster(self) -> pd.DataFrame:
-        """Every member who had joined by the date shown, whatever the other filters."""
+        """Every member who had joined by the date shown, whatever the other filters (worked out once a run)."""
         return self.data.members[filters.joined_by(self.data.members, self.state.asof)]
 
     def as_of_line(self) -> str:
