@@ -1,4 +1,4 @@
-"""Pure figure builders for the imported indexes (Open vs closed page); theme shared with figures.py.
+"""Pure figure builders for the imported indexes (Transparency, Open vs closed); colours from charts.theme.
 
 Members of the Alliance are told apart by colour *and* marker shape (or bar pattern), as on the
 release-gradient chart, and every value is printed on the chart, so nothing depends on hover or colour."""

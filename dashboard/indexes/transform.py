@@ -1,4 +1,4 @@
-"""Pure reshaping of the imported indexes for the Open vs closed page: totals, means, domains, the grid."""
+"""Pure reshaping of the imported indexes for their pages: totals, means, domains, the openness grid."""
 
 from __future__ import annotations
 

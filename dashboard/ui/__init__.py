@@ -1,7 +1,8 @@
-"""The one Streamlit adapter (the only part of dashboard/ that imports streamlit), split by concern:
-state.py (cached data, labels, URL <-> filters), page.py (setup, sidebar, render helpers),
-members.py, maps.py, initiatives.py, open_vs_closed.py and indexes.py (helpers of one page each; the last
-two both serve Open vs closed: our grades, and the imported indexes). Pages use ``from dashboard import ui``.
+"""The one Streamlit adapter (the only part of dashboard/ that imports streamlit), split by concern: page (the
+context every helper gets), setup (the call every page makes first), url (URL <-> state, the widgets'
+callbacks), cache (shared data), text, sidebar, charts, widgets (and sections that rerun alone), picks, serve
+(warm before ready), and one helper file per page (members, maps, growth, initiatives, open_vs_closed,
+indexes, transparency, coalitions, about). Pages use ``from dashboard import ui`` and their helper files.
 """
 
 from dashboard.ui.charts import alt, chart, figure, label_map

@@ -1,4 +1,4 @@
-"""Open vs closed page: the two imported indexes (transparency over time, openness of the models)."""
+"""The two imported indexes on the Transparency and Open vs closed pages: loading, charts, sources, citation."""
 
 from __future__ import annotations
 
