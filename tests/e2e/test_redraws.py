@@ -179,3 +179,19 @@ def test_picking_a_member_reruns_the_record_only(server: Server, watched: tuple[
     assert watcher.runs() == (1, 0)
     assert watcher.sidebar_deltas() == 0
     assert_clean(page, watch)
+
+
+def test_with_the_share_box_open_a_page_control_updates_the_link_it_shows(
+    server: Server, watched: tuple[object, Watch]
+) -> None:
+    page, watch = watched
+    open_page(page, f"{server.url}/World_map")
+    page.locator('[data-testid="stSidebar"] [data-testid="stExpander"] summary').filter(has_text="Share").click()
+    settle(page)
+    link = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').first
+    assert "view=countries" not in link.inner_text()
+    _pill(page, "Countries")
+    page.wait_for_url("**view=countries**")
+    settle(page)
+    assert link.inner_text().strip().endswith("/World_map?view=countries"), "the whole page ran, the link follows"
+    assert_clean(page, watch)
