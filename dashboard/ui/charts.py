@@ -96,8 +96,13 @@ def data_table(fig: go.Figure, *, key: str) -> None:
     screen readers, where the chart itself offers only hover. The table is built when the expander is
     opened (a rerun), so a page with several charts does not draw tables nobody asked for."""
     table = chartdata.figure_table(fig)
-    if table.empty:
-        return
+    if not table.empty:
+        _table_on_request(table, key)
+
+
+@st.fragment
+def _table_on_request(table: pd.DataFrame, key: str) -> None:
+    """Opening or closing the table reruns this fragment only, not the page (and its charts) around it."""
     lang = str(st.session_state.get(LANG, DEFAULT_LANG))
     with on_request(t("chart.data.show", lang), key=f"{key}_data") as opened:
         if not opened:

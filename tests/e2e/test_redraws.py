@@ -195,3 +195,17 @@ def test_with_the_share_box_open_a_page_control_updates_the_link_it_shows(
     settle(page)
     assert link.inner_text().strip().endswith("/World_map?view=countries"), "the whole page ran, the link follows"
     assert_clean(page, watch)
+
+
+def test_opening_a_charts_data_table_reruns_that_table_only(server: Server, watched: tuple[object, Watch]) -> None:
+    page, watch = watched
+    watcher = _open(page, f"{server.url}/Sectors")
+    page.locator('[data-testid="stMain"] [data-testid="stExpander"] summary').filter(
+        has_text="Show the data"
+    ).first.click()
+    page.locator('[data-testid="stMain"] [data-testid="stTable"]').first.wait_for()
+    redrawn, changed = watcher.after()
+    assert redrawn == changed == set()
+    assert watcher.runs() == (1, 0)
+    assert watcher.sidebar_deltas() == 0
+    assert_clean(page, watch)
