@@ -61,20 +61,47 @@ def key(files: Iterable[Path], *parts: str) -> str:
     return digest.hexdigest()[:24]
 
 
+def digest(values: Iterable[str]) -> str:
+    """A hash of a set of strings (member ids, say) as a key part: the same for the same set, in any order."""
+    return hashlib.sha256("\n".join(sorted(values)).encode()).hexdigest()
+
+
 def cached(name: str, files: Iterable[Path], build: Callable[[], T], *parts: str) -> T:
     """``build()``'s result, from a snapshot when one exists for these files' contents, else built and saved.
 
     A build that raises (a broken file) saves nothing, so the next start reads the files again."""
+    files = tuple(files)
+    found = load(name, files, *parts)
+    if found is not MISSING:
+        return found  # type: ignore[return-value]
+    value = build()
+    save(name, files, value, *parts)
+    return value
+
+
+MISSING = object()  # what ``load`` gives when there is no snapshot for these files
+
+
+def _target(name: str, files: Iterable[Path], *parts: str) -> Path:
     folder = cache_dir()
     if paths.DATA_DIR in (folder, *folder.parents):
         raise ValueError(f"the snapshot cache {folder} may not be inside the data folder {paths.DATA_DIR}")
-    target = folder / f"{name}-{key(files, *parts)}.pickle"
+    return folder / f"{name}-{key(files, *parts)}.pickle"
+
+
+def load(name: str, files: Iterable[Path], *parts: str) -> object:
+    """The snapshot ``name`` taken of these files' contents (and ``parts``), or ``MISSING``."""
     try:
-        with target.open("rb") as f:
+        with _target(name, files, *parts).open("rb") as f:
             return pickle.load(f)  # noqa: S301 - a file this program wrote, in its own cache directory
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    value = build()
+        return MISSING
+
+
+def save(name: str, files: Iterable[Path], value: object, *parts: str) -> None:
+    """Keep ``value`` as the snapshot ``name`` of these files' contents; the older snapshots of ``name`` go."""
+    target = _target(name, files, *parts)
+    folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{name}-", delete=False) as out:
@@ -85,4 +112,3 @@ def cached(name: str, files: Iterable[Path], build: Callable[[], T], *parts: str
                 old.unlink(missing_ok=True)
     except OSError as exc:  # a read-only file system: run without snapshots
         _log.info("no snapshot written to %s: %s", folder, exc)
-    return value

@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard.charts import kept
 from dashboard.charts import style as figures
 from dashboard.charts import table as chartdata
 from dashboard.i18n import DEFAULT_LANG, t
@@ -49,17 +50,21 @@ def figure(builder: Callable[..., go.Figure], /, *args: Any, **kwargs: Any) -> g
     return go.Figure(_figure_dict(builder.__module__, builder.__qualname__, args, kwargs))
 
 
-def _frame_key(frame: pd.DataFrame) -> str:
-    """A figure input's cache key from every value: Streamlit's own hash samples a frame of 50,000 rows or more,
-    and falls back to pickling (with a warning in the log) when a cell holds a list."""
-    return str(frame.dtypes.to_dict()) + frame.to_json(orient="split", date_format="iso", default_handler=str)
-
-
-@st.cache_data(max_entries=FIGURES_KEPT, show_spinner=False, hash_funcs={pd.DataFrame: _frame_key})
+@st.cache_data(max_entries=FIGURES_KEPT, show_spinner=False, hash_funcs={pd.DataFrame: kept.frame_key})
 def _figure_dict(module: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The figure's plain form. Streamlit's own hash samples a frame of 50,000 rows or more and pickles a cell that
+    holds a list, so frames are keyed by every value. While the server warms up, a figure whose inputs are those
+    of the last start comes from its snapshot (dashboard/charts/kept.py)."""
+    inputs = kept.inputs_key(module, name, args, kwargs) if kept.KEPT.recording else None
+    found = kept.KEPT.get(inputs) if inputs else None
+    if found is not None:
+        return found
     builder = getattr(importlib.import_module(module), name)
     _log.debug("building figure %s.%s", module, name)
-    return dict(_arrays(builder(*args, **kwargs).to_dict()))
+    plain = dict(_arrays(builder(*args, **kwargs).to_dict()))
+    if inputs:
+        kept.KEPT.put(inputs, plain)
+    return plain
 
 
 def _arrays(value: Any) -> Any:

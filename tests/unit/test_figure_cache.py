@@ -67,7 +67,7 @@ def test_packed_number_arrays_are_unpacked(packed: dict, expected: object) -> No
 
 
 def test_frames_are_told_apart_by_every_value_even_with_lists_in_cells() -> None:
-    from dashboard.ui.charts import _frame_key
+    from dashboard.charts.kept import frame_key as _frame_key
 
     big = pd.DataFrame({"n": range(60_000), "tags": [["a"]] * 60_000})
     changed = big.copy()
