@@ -2,11 +2,11 @@
 
 The same command line as ``streamlit run``, with one step added after the options are read and before the
 server listens: every page runs once at its default view in this process (Streamlit's own AppTest runner), so
-the data is read, validated and derived, and each page's default figures are built, into the caches the server
-shares with its readers (``st.cache_data``/``st.cache_resource`` live in the process, not in a session). Until
-then the port is closed: the container's health check, the Kubernetes readiness probe and the proxy (which
-sends a reader to another replica while a port refuses) all wait for it, so the first reader of a shared link
-waits no longer than the next.
+the data is read, validated and derived, and each page's default figures are built (or, unchanged since the last
+start, read back: dashboard/charts/kept.py), into the caches the server shares with its readers
+(``st.cache_data``/``st.cache_resource`` live in the process, not in a session). Until then the port is closed:
+the container's health check, the Kubernetes readiness probe and the proxy (which sends a reader to another
+replica while a port refuses) all wait for it, so the first reader of a shared link waits no longer than the next.
 
 A page that fails while warming is logged and the server starts anyway: the reader then gets the page's own
 message (a broken data file is explained on every page), never a server that does not come up.
@@ -14,6 +14,7 @@ message (a broken data file is explained on every page), never a server that doe
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -25,6 +26,7 @@ from typing import Any
 
 from dashboard import paths
 from dashboard.routes import ROUTES
+from dashboard.server import memory
 
 _log = logging.getLogger("dashboard.ui.serve")  # by name: run with -m, __name__ is "__main__"
 # Streamlit's warnings while pages run outside a server ("No runtime found", "missing ScriptRunContext"): expected
@@ -44,8 +46,15 @@ def warm(entry: Path = paths.ENTRY, pages: Sequence[str] = PAGES) -> list[str]:
     """Run the entry page and every other page once at its default view; the problems met, one line each."""
     from streamlit.testing.v1 import AppTest
 
-    with quiet():
-        return _run_pages(AppTest.from_file(str(entry), default_timeout=WARM_TIMEOUT), entry, pages)
+    from dashboard.charts import kept
+
+    with quiet(), kept.recording():
+        problems = _run_pages(AppTest.from_file(str(entry), default_timeout=WARM_TIMEOUT), entry, pages)
+    # The test runner held the pages' runs (at 100,000 members, most of a gigabyte, in reference cycles): collect
+    # them, and give the freed memory back to the system before the server starts.
+    gc.collect()
+    memory.trim()
+    return problems
 
 
 @contextmanager
