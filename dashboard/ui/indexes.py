@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import streamlit as st
 
-from dashboard import paths
+from dashboard import paths, snapshot
 from dashboard.charts.theme import GRADE_SYMBOLS
 from dashboard.indexes import figures as figs
 from dashboard.indexes import transform as tr
@@ -41,8 +41,9 @@ FILES = (
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _cached(stamp: tuple[tuple[int, int], ...], ids_hash: int, _ids: frozenset[str]) -> Indexes:
-    """Keyed by the hash of the member ids (kept by the shared data), not by hashing every id on each run."""
-    return load_indexes(member_ids=set(_ids))
+    """Keyed by the hash of the member ids (kept by the shared data), not by hashing every id on each run; from a
+    snapshot when neither the files nor the members have changed."""
+    return snapshot.cached("indexes", FILES, lambda: load_indexes(member_ids=set(_ids)), snapshot.digest(_ids))
 
 
 def load(page: Page) -> Indexes:

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from dashboard import snapshot
 from dashboard.indexes import reports
 from dashboard.indexes.evidence import Evidence, evidence_files, load_evidence
 from dashboard.ui.cache import file_stamp
@@ -35,7 +36,7 @@ URL = re.compile(r"(https?://[^\s<>\"']+[^\s<>\"'.,;:)\]])")
 @st.cache_data(show_spinner=False, max_entries=4)
 def _cached(files: tuple[str, str], stamp: tuple[tuple[int, int], ...]) -> Evidence:
     table_file, meta_file = map(Path, files)
-    return load_evidence(table_file, meta_file)
+    return snapshot.cached("evidence", (table_file, meta_file), lambda: load_evidence(table_file, meta_file))
 
 
 def load(page: Page) -> Evidence:
