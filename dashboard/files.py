@@ -12,7 +12,7 @@ from dashboard import paths
 from dashboard.validation import DataError, Problem, record_problems
 
 # libyaml's safe loader parses the same YAML 1.1 about ten times faster than the pure-Python one.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(path: Path) -> Any:
@@ -27,7 +27,7 @@ def read_yaml(path: Path) -> Any:
     except OSError as exc:
         raise DataError([Problem(name, f"cannot be read ({exc.strerror})")]) from None
     try:
-        return yaml.load(text, Loader=_SAFE_LOADER)
+        return yaml.load(text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name

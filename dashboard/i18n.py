@@ -12,6 +12,7 @@ import yaml
 from babel import Locale
 
 from dashboard import paths
+from dashboard.files import SAFE_LOADER
 from dashboard.formats import babel_locale, number
 
 DEFAULT_LANG = "en"
@@ -26,7 +27,7 @@ def catalog(lang: str) -> dict[str, str]:
         return {}
     strings: dict[str, str] = {}
     for path in [main, *sorted((folder / lang).glob("*.yaml"))]:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}  # noqa: S506 - a safe loader
         strings |= {str(k): str(v) for k, v in raw.items()}
     return strings
 
