@@ -53,8 +53,13 @@ class View:
 
     @cached_property
     def names(self) -> dict[str, str]:
-        """Organisation id -> the name shown (a member's short name)."""
+        """Organisation id -> the name shown (a member's short name), for the organisations the coalitions file
+        names: its founders, changes and absentees (not every member, 100,000 at scale)."""
+        content = self.content
+        founders = (org for group in content.coalitions["founders"] for org in group)
+        named = {*self.history["org"], *content.absentees["org"], *founders}
         members = self.page.data.members
+        members = members[members["id"].isin(named)]
         return dict(zip(members["id"], members["short_name"], strict=True)) | dict(
             zip(self.content.organisations["id"], self.content.organisations["name"], strict=True)
         )

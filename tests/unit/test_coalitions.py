@@ -12,7 +12,7 @@ from dashboard import paths
 from dashboard.coalitions import transform as tr
 from dashboard.coalitions.figures import coalition_timeline
 from dashboard.coalitions.load import load_coalitions
-from dashboard.members.filters import FilterState
+from dashboard.members.filters import FilterState, fold
 from dashboard.members.load import load_members
 from dashboard.validation import DataError
 
@@ -107,6 +107,36 @@ def test_filters_apply_to_both_sides(members: pd.DataFrame) -> None:
     assert list(side["name"]) == ["Google"] and not side["alliance"].any()
     academia = _side(members, "2025-06-30", FilterState(sector=("academia",)))
     assert not academia["forum"].any() and academia["alliance"].all()
+
+
+def _sides_by_matching(alliance: pd.DataFrame, forum: pd.DataFrame) -> pd.DataFrame:
+    """``sides`` as first written: every id matched against both rosters (plain, and slow at 100,000 members)."""
+    a, f = alliance.set_index("id"), forum.set_index("id")
+    ids = list(dict.fromkeys([*f.index, *a.index]))
+    info = pd.concat([a, f])[~pd.concat([a, f]).index.duplicated()].reindex(ids)
+    frame = pd.DataFrame({"id": ids, "name": info["name"].to_list(), "sector": info["sector"].to_list(),
+                          "country": info["country"].to_list()})  # fmt: skip
+    frame["alliance"], frame["forum"] = frame["id"].isin(a.index), frame["id"].isin(f.index)
+    for side, rows in (("alliance", a), ("forum", f)):
+        frame[f"{side}_since"] = frame["id"].map(rows["since"])
+        frame[f"{side}_source"] = frame["id"].map(rows["source"])
+    rank = (~frame["alliance"] | ~frame["forum"]).astype(int) + (~frame["forum"]).astype(int)
+    order = frame.assign(rank=rank, key=frame["name"].map(fold)).sort_values(["rank", "key"], kind="stable")
+    return order.loc[:, list(tr.SIDE_COLUMNS)].reset_index(drop=True)
+
+
+@pytest.mark.parametrize("asof", ["2023-12-05", "2024-06-30", "2025-06-30", "2026-12-01"])
+@pytest.mark.parametrize("state", [FilterState(), FilterState(sector=("company",)), FilterState(q="zzz")])
+def test_both_sides_are_the_rows_a_plain_match_of_every_id_gives(
+    members: pd.DataFrame, asof: str, state: FilterState
+) -> None:
+    content = load_coalitions()
+    alliance = tr.matching(tr.alliance_roster(members[members["joined"] <= asof], "https://example.org/l"), state)
+    forum = tr.matching(tr.forum_roster(_history(), asof, members, content.organisations, {"USA": "north_america"}),
+                        state)  # fmt: skip
+    got, expected = tr.sides(alliance, forum), _sides_by_matching(alliance, forum)
+    for column in tr.SIDE_COLUMNS:
+        assert got[column].fillna("").astype(str).tolist() == expected[column].fillna("").astype(str).tolist(), column
 
 
 def test_the_absentees_fates_follow_the_date(members: pd.DataFrame) -> None:
