@@ -64,6 +64,47 @@ def load(context: Any, url: str, *, inventory: bool = False) -> dict[str, Any]:
         page.close()
 
 
+def served(context: Any, url: str) -> dict[str, Any]:
+    """``load`` (without the inventory), with monotonic times: when the browser asked for the page's script run
+    (its first message on the app's websocket: until then it was loading Streamlit's own frontend), when it
+    received the end of that run (the server had then sent the whole page), and when the page drew."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    asked: list[float] = []
+    finished: list[float] = []
+
+    def received(payload: str | bytes) -> None:
+        if finished or not isinstance(payload, bytes):
+            return
+        message = ForwardMsg()
+        message.ParseFromString(payload)
+        if message.WhichOneof("type") == "script_finished":
+            finished.append(time.monotonic())
+
+    def sent(_payload: str | bytes) -> None:
+        if not asked:
+            asked.append(time.monotonic())
+
+    def watch(ws: Any) -> None:
+        ws.on("framesent", sent)
+        ws.on("framereceived", received)
+
+    page = context.new_page()
+    page.on("websocket", watch)
+    try:
+        navigated = time.monotonic()
+        page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
+        result: dict[str, Any] = {"ms": _rendered_ms(page, "performance.timeOrigin")}
+        result["errors"] = page.locator('[data-testid="stException"]').count()
+        result["navigated_at"] = navigated
+        result["asked_at"] = asked[0] if asked else None
+        result["served_at"] = finished[0] if finished else None
+        result["drawn_at"] = navigated + result["ms"] / 1000  # the last change, not the stillness waited after it
+        return result
+    finally:
+        page.close()
+
+
 def main_thread_profile(context: Any, url: str, top: int = 6) -> dict[str, float]:
     """Where one warm load's main-thread time goes: milliseconds of JavaScript self time per script file
     (Streamlit loads one chunk per kind of element, so the file names say which elements cost what), from

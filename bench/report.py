@@ -98,7 +98,10 @@ def _scale(r: dict[str, Any]) -> list[str]:
         lines.append(f"| {label} | " + " | ".join(f"{r['scale'][s].get(key, '–'):,}" for s in sizes) + " | |")
     restarts = [r["scale"][s].get("restart", {}) for s in sizes]
     for label, key in (("restart, data unchanged: seconds until healthy", "healthy_s"),
-                       ("restart: seconds until its first page has drawn", "first_page_s"),
+                       ("restart: seconds until it has served a reader's first page (less the frontend's load)",
+                        "served_s"),
+                       ("the reader's browser loading Streamlit's frontend before it asks for the page", "frontend_s"),
+                       ("restart: seconds until that page has drawn", "first_page_s"),
                        ("restart: server RSS MB after that page", "rss_mb")):  # fmt: skip
         lines.append(f"| {label} | " + " | ".join(f"{x.get(key, '–'):,}" for x in restarts) + " | |")
     for label, key in (("errors shown", "errors"), ("loads that timed out", "timeouts")):
@@ -144,11 +147,12 @@ def _budgets(r: dict[str, Any]) -> list[str]:
         restart = row.get("restart")
         if not restart:
             continue
-        if size in RESTART_BUDGET_S:
+        served = restart.get("served_s")
+        if size in RESTART_BUDGET_S and served is not None:
             limit = RESTART_BUDGET_S[size]
             lines.append(
-                f"| restart with unchanged data: first page drawn | {int(size):,} members "
-                f"| {restart['first_page_s']} s | {limit} s | {_verdict(restart['first_page_s'] < limit)} |"
+                f"| restart with unchanged data: first page served (drawn at {restart['first_page_s']} s) "
+                f"| {int(size):,} members | {served} s | {limit} s | {_verdict(served < limit)} |"
             )
         if size in RESTART_MEMORY_MB:
             limit = RESTART_MEMORY_MB[size]
