@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, TypeVar, get_args
 from urllib.parse import urlsplit
 
 import pycountry
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 ISO3_RE = re.compile(r"^[A-Z]{3}$")
 _UNSAFE_URL_CHARS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
@@ -151,15 +152,26 @@ def record_problems(model: type[M], raw: Any, file: str, record: str) -> tuple[M
 
 
 def list_problems(model: type[M], raw: Any, file: str, what: str) -> tuple[list[M], list[Problem]]:
-    """Validate a top-level list of records; ids must be unique. Returns the valid ones and every problem."""
+    """Validate a top-level list of records; ids must be unique. Returns the valid ones and every problem.
+
+    The whole list is validated in one call (pydantic-core's loop, not one Python call per record); only a list
+    with a problem in it is gone through record by record, which names each problem (file, record, field) as
+    before. Either way the records are the same models."""
     if not isinstance(raw, list) or not raw:
         shape = "an empty file" if raw is None else f"a {type(raw).__name__}" if raw != [] else "an empty list"
         return [], [Problem(file, f"top level: expected a non-empty list of {what}, got {shape}")]
+    checked: Iterator[tuple[int, Any, M | None, list[Problem]]]
+    try:
+        valid = _list_of(model).validate_python(raw)
+        checked = ((n, item, record, []) for n, (item, record) in enumerate(zip(raw, valid, strict=True), start=1))
+    except ValidationError:
+        checked = (
+            (n, item, *record_problems(model, item, file, record_label(item, n))) for n, item in enumerate(raw, 1)
+        )
     records: list[M] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
-    for position, item in enumerate(raw, start=1):
-        record, found = record_problems(model, item, file, record_label(item, position))
+    for position, item, record, found in checked:
         problems.extend(found)
         ident = getattr(record, "id", None)
         if isinstance(ident, str) and ident in seen:
@@ -170,6 +182,11 @@ def list_problems(model: type[M], raw: Any, file: str, what: str) -> tuple[list[
             seen.setdefault(str(ident), position)
             records.append(record)
     return records, problems
+
+
+@cache
+def _list_of(model: type[BaseModel]) -> TypeAdapter[Any]:
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
 def record_label(raw: Any, position: int) -> str:
