@@ -1,6 +1,6 @@
 """The performance benchmark (`make bench`): every page against a floor, in headless Chromium on loopback.
 
-    python bench/run.py                   # everything (about 15 minutes on 2 cores)
+    python bench/run.py                   # everything (about 30 minutes on 2 cores)
     python bench/run.py --quick           # 5 repetitions, sizes up to 10,000, 10 sessions
     python bench/run.py --only pages,scale --sizes 57,1000
     python bench/run.py --report artifacts/bench/bench-<time>.json
