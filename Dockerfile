@@ -47,6 +47,6 @@ USER 10001:10001
 EXPOSE 8501
 # The server runs every page once before it listens (dashboard/ui/serve.py), so healthy means warm: the first
 # reader waits no longer than the next. On the shipped data that takes a few seconds; at 100,000 members, with a
-# snapshot, about ten; without one (a first start), over a minute, hence the start period.
+# snapshot, about five; without one (a first start), about a minute, hence the start period.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 CMD ["python", "deploy/docker/healthcheck.py"]
 CMD ["python", "-m", "dashboard.ui.serve", "run", "streamlit_app.py"]
