@@ -112,7 +112,12 @@ def recording() -> Iterator[Kept]:
     """While the server warms up: figures come from the last start's snapshot where their inputs are unchanged,
     and every figure used is saved at the end (so figures no default view uses any more are dropped)."""
     files = _code_files()
-    found = snapshot.load(NAME, files, plotly.__version__)
+    try:
+        found = snapshot.load(NAME, files, plotly.__version__)
+    except ValueError as exc:  # a snapshot folder inside the data folder: refused here as everywhere, not fatal
+        _log.warning("figures not kept: %s", exc)
+        yield KEPT
+        return
     KEPT.known = found if isinstance(found, dict) else {}
     KEPT.used = {}
     try:

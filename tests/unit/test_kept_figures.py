@@ -118,3 +118,18 @@ def test_equal_inputs_share_a_key_whatever_the_order_of_a_set() -> None:
 
 def test_an_input_without_an_exact_form_is_not_kept() -> None:
     assert kept.inputs_key("m", "f", (object(),), {}) is None
+
+
+def test_a_snapshot_folder_inside_the_data_folder_keeps_nothing_and_fails_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from dashboard import paths
+
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(paths.DATA_DIR / "cache"))
+    charts._figure_dict.clear()
+    with kept.recording() as store:
+        assert not store.recording
+        _draw(_counts(4))
+    assert "figures not kept" in caplog.text
+    assert not (paths.DATA_DIR / "cache").exists()
+    charts._figure_dict.clear()
