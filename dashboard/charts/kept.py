@@ -53,7 +53,7 @@ def canonical(value: Any) -> Any:  # noqa: PLR0911 - one line per kind of value
     if isinstance(value, pd.DataFrame):
         return ["frame", frame_key(value)]
     if isinstance(value, pd.Series):
-        return ["series", str(value.dtype), value.to_json(orient="split", date_format="iso", default_handler=str)]
+        return ["series", frame_key(value.to_frame())]
     if isinstance(value, (date, datetime, pd.Timestamp)):
         return [type(value).__name__, value.isoformat()]
     if isinstance(value, (list, tuple)):
